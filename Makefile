@@ -1,0 +1,45 @@
+# Set-up and checks for the study. Every target does its own set-up: a fresh machine with
+# Python 3.11 needs nothing else. The venv is rebuilt only when the pinned files change.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+
+.PHONY: setup lab test lint unit nbval notebooks clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	touch $(STAMP)
+
+## Open the study in JupyterLab (the main job).
+lab: setup
+	$(BIN)/jupyter lab notebooks/
+
+## Lint, unit tests and nbval over every notebook, in one pytest run.
+test: setup lint
+	$(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg
+
+lint: setup
+	$(BIN)/ruff check .
+
+unit: setup
+	$(BIN)/python -m pytest tests
+
+nbval: setup
+	$(BIN)/python -m pytest $(NOTEBOOKS) --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg
+
+## Re-execute every notebook top to bottom in one fresh kernel and save its outputs.
+notebooks: setup
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False \
+		$(NOTEBOOKS)
+
+clean:
+	rm -rf $(VENV) .hypothesis .pytest_cache .ruff_cache *.egg-info

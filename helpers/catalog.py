@@ -1,0 +1,283 @@
+"""The seed catalog: which interviews the study reads, and who speaks in each.
+
+The catalog is one TOML file, `seeds/catalog.toml`, with an `[[interview]]` table per seed
+and an `[[interview.people]]` table per person. Every problem is reported as a `SeedError`
+naming the catalog file and the line of the entry at fault.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import SeedError
+from .paths import CATALOG_NAME, SEEDS_DIR, shown
+
+FORMATS = ("plain", "markdown")
+ROLES = ("interviewer", "interviewee", "author")
+
+INTERVIEW_FIELDS = {
+    "id": str,
+    "file": str,
+    "sha256": str,
+    "format": str,
+    "title": str,
+    "outlet": str,
+    "source_url": str,
+    "date": str,
+    "date_inferred": bool,
+    "date_evidence": str,
+    "language": str,
+    "context_not_in_text": str,
+    "people": list,
+}
+PERSON_FIELDS = {
+    "name": str,
+    "role": str,
+    "affiliation": str,
+    "labels": list,
+    "names": list,
+    "affiliation_names": list,
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone who speaks in, or signs, an interview."""
+
+    name: str
+    role: str
+    affiliation: str
+    labels: tuple[str, ...]
+    names: tuple[str, ...]
+    affiliation_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Interview:
+    """One catalog entry: a seed file and what is known about it."""
+
+    id: str
+    file: str
+    path: Path
+    sha256: str
+    format: str
+    title: str
+    outlet: str
+    source_url: str
+    date: str
+    date_inferred: bool
+    date_evidence: str
+    language: str
+    context_not_in_text: str
+    people: tuple[Person, ...]
+    catalog: Path
+    catalog_line: int
+
+    def by_role(self, role: str) -> list[Person]:
+        """The people with this role, in catalog order."""
+        return [p for p in self.people if p.role == role]
+
+    def speaker_for_label(self) -> dict[str, Person]:
+        """Map each speaker label the text uses to the person it names."""
+        return {label: p for p in self.people for label in p.labels}
+
+
+def catalog_path(seeds: str | Path | None = None) -> Path:
+    """The catalog file for a seeds folder (or a catalog file given directly)."""
+    path = Path(seeds) if seeds is not None else SEEDS_DIR
+    return path / CATALOG_NAME if path.is_dir() else path
+
+
+def _entry_lines(text: str) -> list[int]:
+    """Line numbers (1-based) of every `[[interview]]` header in the catalog text."""
+    return [i for i, line in enumerate(text.splitlines(), 1) if line.strip() == "[[interview]]"]
+
+
+def _people_lines(text: str, entry_line: int) -> list[int]:
+    """Line numbers of the `[[interview.people]]` headers of the entry starting at `entry_line`."""
+    found = []
+    for i, line in enumerate(text.splitlines()[entry_line:], entry_line + 1):
+        if line.strip() == "[[interview]]":
+            break
+        if line.strip() == "[[interview.people]]":
+            found.append(i)
+    return found
+
+
+def _key_line(text: str, after: int, key: str) -> int:
+    """The line of `key = ...` at or after line `after`, or `after` itself if absent."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for i, line in enumerate(text.splitlines()[after - 1 :], after):
+        if pattern.match(line):
+            return i
+    return after
+
+
+def _read_toml(path: Path) -> tuple[str, dict]:
+    if not path.is_file():
+        raise SeedError(shown(path), None, "catalog file not found")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SeedError(shown(path), line, f"catalog is not UTF-8 ({exc.reason})") from None
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        line = int(found.group(1)) if found else None
+        raise SeedError(shown(path), line, f"catalog is not valid TOML: {exc}") from None
+
+
+def _check_fields(
+    table: dict, fields: dict[str, type], where: str, file: str, line: int, text: str
+) -> None:
+    for key, kind in fields.items():
+        if key not in table:
+            raise SeedError(file, line, f"{where} has no `{key}` field")
+        if not isinstance(table[key], kind):
+            raise SeedError(
+                file,
+                _key_line(text, line, key),
+                f"{where}: `{key}` should be a {kind.__name__}, not {type(table[key]).__name__}",
+            )
+    unknown = sorted(set(table) - set(fields))
+    if unknown:
+        raise SeedError(file, line, f"{where} has unknown field(s): {', '.join(unknown)}")
+
+
+def _person(table: dict, where: str, file: str, line: int, text: str) -> Person:
+    _check_fields(table, PERSON_FIELDS, where, file, line, text)
+    if table["role"] not in ROLES:
+        raise SeedError(
+            file, _key_line(text, line, "role"),
+            f"{where}: role {table['role']!r} is not one of {', '.join(ROLES)}",
+        )
+    for key in ("labels", "names", "affiliation_names"):
+        if not all(isinstance(v, str) and v.strip() for v in table[key]):
+            raise SeedError(file, _key_line(text, line, key), f"{where}: `{key}` must hold non-empty strings")
+    return Person(
+        name=table["name"],
+        role=table["role"],
+        affiliation=table["affiliation"],
+        labels=tuple(table["labels"]),
+        names=tuple(table["names"]),
+        affiliation_names=tuple(table["affiliation_names"]),
+    )
+
+
+def _interview(table: dict, path: Path, line: int, text: str) -> Interview:
+    file = shown(path)
+    name = table.get("id", f"entry at line {line}")
+    where = f"interview {name!r}"
+    _check_fields(table, INTERVIEW_FIELDS, where, file, line, text)
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", table["id"]):
+        raise SeedError(file, _key_line(text, line, "id"), f"{where}: id may hold only letters, digits, _ and -")
+    if table["format"] not in FORMATS:
+        raise SeedError(
+            file, _key_line(text, line, "format"),
+            f"{where}: format {table['format']!r} is not one of {', '.join(FORMATS)}",
+        )
+    if not re.fullmatch(r"[0-9a-f]{64}", table["sha256"]):
+        raise SeedError(file, _key_line(text, line, "sha256"), f"{where}: sha256 must be 64 lower-case hex digits")
+    try:
+        dt.date.fromisoformat(table["date"])
+    except ValueError:
+        raise SeedError(file, _key_line(text, line, "date"), f"{where}: date must be YYYY-MM-DD") from None
+    seed = path.parent / table["file"]
+    if Path(table["file"]).name != table["file"]:
+        raise SeedError(file, _key_line(text, line, "file"), f"{where}: file must be a name inside the seeds folder")
+    if not seed.is_file():
+        raise SeedError(file, _key_line(text, line, "file"), f"{where}: seed file {table['file']!r} not found")
+    people_lines = _people_lines(text, line)
+    people = []
+    for k, person in enumerate(table["people"]):
+        pline = people_lines[k] if k < len(people_lines) else line
+        if not isinstance(person, dict):
+            raise SeedError(file, pline, f"{where}: people must be [[interview.people]] tables")
+        people.append(_person(person, f"{where}, person {k + 1}", file, pline, text))
+    for role in ("interviewer", "interviewee"):
+        if not any(p.role == role for p in people):
+            raise SeedError(file, line, f"{where} names no {role}")
+    seen: dict[str, str] = {}
+    for p in people:
+        for label in p.labels:
+            if label in seen:
+                raise SeedError(file, line, f"{where}: label {label!r} names both {seen[label]} and {p.name}")
+            seen[label] = p.name
+    return Interview(
+        id=table["id"], file=table["file"], path=seed, sha256=table["sha256"],
+        format=table["format"], title=table["title"], outlet=table["outlet"],
+        source_url=table["source_url"], date=table["date"], date_inferred=table["date_inferred"],
+        date_evidence=table["date_evidence"], language=table["language"],
+        context_not_in_text=table["context_not_in_text"], people=tuple(people),
+        catalog=path, catalog_line=line,
+    )
+
+
+def load_catalog(seeds: str | Path | None = None) -> list[Interview]:
+    """Read and check the catalog of a seeds folder (default: the project's `seeds/`).
+
+    Raises `SeedError` naming the catalog file and line for a missing or mistyped field,
+    a duplicate id, an unknown format or role, or an entry naming a file that is not there.
+    """
+    path = catalog_path(seeds)
+    text, data = _read_toml(path)
+    tables = data.get("interview")
+    if not isinstance(tables, list) or not tables:
+        raise SeedError(shown(path), None, "catalog holds no [[interview]] entries")
+    lines = _entry_lines(text)
+    interviews: list[Interview] = []
+    for k, table in enumerate(tables):
+        line = lines[k] if k < len(lines) else 1
+        entry = _interview(table, path, line, text)
+        earlier = [i for i in interviews if i.id == entry.id]
+        if earlier:
+            raise SeedError(
+                shown(path), line,
+                f"duplicate interview id {entry.id!r} (first used at line {earlier[0].catalog_line})",
+            )
+        interviews.append(entry)
+    return interviews
+
+
+def catalog_table(seeds: str | Path | None = None) -> pd.DataFrame:
+    """The catalog as a table, one row per interview, for display in a notebook."""
+    rows = []
+    for i in load_catalog(seeds):
+        rows.append({
+            "interview": i.id,
+            "title": i.title,
+            "outlet": i.outlet,
+            "date": i.date + (" (inferred)" if i.date_inferred else ""),
+            "format": i.format,
+            "interviewers": "; ".join(p.name for p in i.by_role("interviewer")),
+            "interviewees": "; ".join(f"{p.name} ({p.affiliation})" for p in i.by_role("interviewee")),
+            "source_url": i.source_url or "(not given in the text)",
+        })
+    return pd.DataFrame(rows)
+
+
+def people_table(seeds: str | Path | None = None) -> pd.DataFrame:
+    """Everyone in the catalog, with every label and name the text uses for them."""
+    rows = [
+        {
+            "interview": i.id,
+            "name": p.name,
+            "role": p.role,
+            "affiliation": p.affiliation,
+            "labels": ", ".join(p.labels),
+            "names in the text": ", ".join(p.names),
+            "affiliation in the text": ", ".join(p.affiliation_names),
+        }
+        for i in load_catalog(seeds)
+        for p in i.people
+    ]
+    return pd.DataFrame(rows)

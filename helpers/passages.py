@@ -1,0 +1,177 @@
+"""The study's two main tables: every segment of every seed, and every speaker turn.
+
+`load_passages()` gives one row per segment, in source order, tiling each seed exactly.
+`load_turns()` gives one row per question or answer, its paragraphs joined, with the two
+repairs a reader needs: paragraphs broken in mid-sentence are joined, and nothing that
+repeats other text (pull quotes) or is not the speaker's (editor's notes) is counted.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .catalog import Interview, load_catalog
+from .markup import CLOSE_QUOTES, INSERTION, OPEN_QUOTES, reading_text
+from .seedtext import read_seed
+from .segment import Segment, split_seed
+
+SPEECH_KINDS = ("question", "answer", "list_item")
+KINDS = (
+    "blank", "title", "metadata", "intro", "question", "answer", "list_item", "editor_note",
+    "caption", "pull_quote", "signature", "boilerplate",
+)
+PASSAGE_COLUMNS = [
+    "interview", "source", "passage_id", "kind", "speaker", "role", "turn", "turn_id",
+    "reply_to", "start", "end", "line", "text", "clean", "words", "counted", "continues",
+    "repeats", "insertions",
+]
+TURN_COLUMNS = [
+    "interview", "source", "passage_id", "kind", "speaker", "role", "turn", "reply_to",
+    "start", "end", "line", "text", "clean", "words", "paragraphs", "passages", "spans", "repairs",
+]
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+SENTENCE_END = tuple(".!?:;…") + tuple(CLOSE_QUOTES) + (")", "]")
+
+
+def count_words(text: str) -> int:
+    """Number of words in a reading text (letters and digits, with inner apostrophes and
+    hyphens). A rough count for lengths; notebook 02 defines the study's tokens."""
+    return len(WORD.findall(text))
+
+
+def _rows(interview: Interview, text: str, segments: list[Segment]) -> list[dict]:
+    markdown = interview.format == "markdown"
+    rows = []
+    for seg in segments:
+        clean = reading_text(text, seg.body_start, seg.body_stop, markdown)[0]
+        speech = seg.kind in SPEECH_KINDS
+        rows.append({
+            "interview": interview.id, "source": interview.file, "passage_id": seg.passage_id,
+            "kind": seg.kind, "speaker": seg.speaker, "role": seg.role, "turn": seg.turn,
+            "turn_id": seg.turn_id, "reply_to": seg.reply_to, "start": seg.start, "end": seg.end,
+            "line": seg.line, "text": text[seg.start : seg.end], "clean": clean,
+            "words": count_words(clean), "counted": speech, "continues": "", "repeats": "",
+            "insertions": len(INSERTION.findall(clean)) if speech else 0,
+        })
+    return rows
+
+
+def _mark_repairs(rows: list[dict]) -> None:
+    """Mark a paragraph that goes on with the sentence its turn's previous paragraph broke off."""
+    last: dict[str, dict] = {}
+    for row in rows:
+        if row["kind"] not in ("question", "answer"):
+            continue
+        before = last.get(row["turn_id"])
+        if before is not None and not before["clean"].endswith(SENTENCE_END) and row["clean"][:1].islower():
+            row["continues"] = before["passage_id"]
+        last[row["turn_id"]] = row
+
+
+def _comparable(text: str) -> str:
+    text = text.strip().strip(OPEN_QUOTES + CLOSE_QUOTES).strip()
+    return re.sub(r"\s+", " ", text.translate(str.maketrans("“”‘’", "\"\"''")))
+
+
+def _mark_repeats(rows: list[dict]) -> None:
+    """Link each pull quote to the nearest earlier answer paragraph whose words it copies."""
+    for k, row in enumerate(rows):
+        if row["kind"] != "pull_quote":
+            continue
+        quote = _comparable(row["clean"])
+        candidates = [r for r in rows[:k][::-1] + rows[k + 1 :] if r["kind"] in SPEECH_KINDS]
+        match = next((r for r in candidates if quote and quote in _comparable(r["clean"])), None)
+        row["repeats"] = match["passage_id"] if match else ""
+        row["counted"] = False
+
+
+def passages_of(interview: Interview) -> pd.DataFrame:
+    """The segments of one catalogued seed (see `load_passages`)."""
+    text = read_seed(interview)
+    rows = _rows(interview, text, split_seed(interview, text))
+    _mark_repairs(rows)
+    _mark_repeats(rows)
+    frame = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
+    frame["turn"] = frame["turn"].astype("Int64")
+    return frame
+
+
+def load_passages(seeds: str | Path | None = None) -> pd.DataFrame:
+    """One row per segment of every seed in the catalog, in catalog and source order.
+
+    `seeds` is a seeds folder or a catalog file (default: the project's `seeds/`). For
+    each seed, the `text` of its rows joined in order is the file's text, and each row's
+    `text` is the seed's characters from `start` to `end`. Columns:
+
+    - interview, source: catalog id and seed file name
+    - passage_id: e.g. `004:q3.a1` (first paragraph of the first answer to question 3),
+      `004:q3.a1.p2` (its second paragraph), `000:q7.a1.li2` (second list item), `004:pullquote1`
+    - kind: one of `KINDS`; speaker, role: canonical name and interviewer / interviewee /
+      editor, or empty; turn: number of the speaker turn in its interview; turn_id: id of
+      the turn's first passage; reply_to: for an answer, the id of its question
+    - start, end, line: character offsets into the seed and the 1-based line of `start`
+    - text: the exact source slice; clean: what a reader reads (labels and markup removed)
+    - words: words in `clean`; counted: True where the words are a speaker's own and said
+      once (questions, answers and list items; not pull quotes, notes or boilerplate)
+    - continues: for a paragraph broken off in mid-sentence, the id of the paragraph it
+      continues; repeats: for a pull quote, the id of the passage it copies
+    - insertions: number of inline editorial insertions in square brackets
+    """
+    frames = [passages_of(interview) for interview in load_catalog(seeds)]
+    return pd.concat(frames, ignore_index=True)
+
+
+def _join(group: pd.DataFrame) -> tuple[str, int]:
+    """Join a turn's paragraphs for reading: repaired breaks with a space, list items with a
+    line break, paragraphs with a blank line. Returns the text and the number of repairs."""
+    parts: list[str] = []
+    repairs = 0
+    for row in group.itertuples():
+        if not parts:
+            parts.append(row.clean)
+        elif row.continues:
+            parts.append(" " + row.clean)
+            repairs += 1
+        else:
+            parts.append(("\n" if row.kind == "list_item" else "\n\n") + row.clean)
+    return "".join(parts), repairs
+
+
+def turns_from_passages(passages: pd.DataFrame) -> pd.DataFrame:
+    """One row per question or answer turn of a passage table (see `load_turns`)."""
+    seeds = {iv: "".join(g["text"]) for iv, g in passages.groupby("interview", sort=False)}
+    rows = []
+    spoken = passages[passages["kind"].isin(SPEECH_KINDS)]
+    for turn_id, group in spoken.groupby("turn_id", sort=False):
+        first, last = group.iloc[0], group.iloc[-1]
+        clean, repairs = _join(group)
+        rows.append({
+            "interview": first["interview"], "source": first["source"], "passage_id": turn_id,
+            "kind": "question" if first["role"] == "interviewer" else "answer",
+            "speaker": first["speaker"], "role": first["role"], "turn": first["turn"],
+            "reply_to": first["reply_to"], "start": first["start"], "end": last["end"],
+            "line": first["line"], "text": seeds[first["interview"]][first["start"] : last["end"]],
+            "clean": clean, "words": int(group["words"].sum()),
+            "paragraphs": len(group) - repairs - int((group["kind"] == "list_item").sum()),
+            "passages": tuple(group["passage_id"]),
+            "spans": tuple(zip(group["start"].tolist(), group["end"].tolist())), "repairs": repairs,
+        })
+    frame = pd.DataFrame(rows, columns=TURN_COLUMNS)
+    frame["turn"] = frame["turn"].astype("Int64")
+    return frame
+
+
+def load_turns(seeds: str | Path | None = None) -> pd.DataFrame:
+    """One row per speaker turn (a question or an answer) of every seed, in order.
+
+    Same identifying columns as `load_passages` (`passage_id` is the turn's id, the id of
+    its first passage), and: `text`, the source slice from the turn's first passage to its
+    last (editor's notes or pull quotes inside it included); `clean`, the turn's own
+    paragraphs joined for reading, with a paragraph broken in mid-sentence joined to the one
+    it continues; `words`; `paragraphs` (logical paragraphs, list items not counted);
+    `passages` and `spans` (the ids and source spans of its passages); `repairs`.
+    """
+    return turns_from_passages(load_passages(seeds))
