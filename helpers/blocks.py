@@ -48,10 +48,10 @@ def is_blank(text: str) -> bool:
     return not text.replace("\ufeff", "").strip()
 
 
-def split_lines(text: str) -> list[Line]:
-    """Every line of `text`, with offsets; the last line may lack a line break."""
+def split_lines(text: str, begin: int = 0) -> list[Line]:
+    """Every line of `text` from offset `begin`, with offsets; the last may lack a line break."""
     lines = []
-    for number, match in enumerate(_LINE.finditer(text), 1):
+    for number, match in enumerate(_LINE.finditer(text, begin), 1):
         body = match.group().rstrip("\n").rstrip("\r")
         lines.append(Line(match.start(), match.end(), match.start() + len(body), number))
     return lines
@@ -60,13 +60,13 @@ def split_lines(text: str) -> list[Line]:
 def split_blocks(text: str) -> tuple[int, list[Block]]:
     """Return the length of the leading white space and the blocks that follow it.
 
-    The leading white space (blank lines, a byte-order mark) is its own segment; every
+    The leading white space (a byte-order mark, blank lines) is its own segment; every
     other character belongs to exactly one block.
     """
     groups: list[list[Line]] = []
     ends: list[int] = []
-    lead = 0
-    for line in split_lines(text):
+    lead = 1 if text.startswith("\ufeff") else 0
+    for line in split_lines(text, lead):
         if is_blank(text[line.start : line.end]):
             if groups:
                 ends[-1] = line.end

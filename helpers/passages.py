@@ -89,8 +89,12 @@ def _mark_repeats(rows: list[dict]) -> None:
 
 
 def passages_of(interview: Interview) -> pd.DataFrame:
-    """The segments of one catalogued seed (see `load_passages`)."""
-    text = read_seed(interview)
+    """The segments of one catalogued seed, read and checked (see `load_passages`)."""
+    return passages_from_text(interview, read_seed(interview))
+
+
+def passages_from_text(interview: Interview, text: str) -> pd.DataFrame:
+    """The segments of `text` read as the seed of `interview` (see `load_passages`)."""
     rows = _rows(interview, text, split_seed(interview, text))
     _mark_repairs(rows)
     _mark_repeats(rows)

@@ -15,7 +15,7 @@ from .catalog import Interview, Person
 from .errors import SeedError
 from .markup import (
     FULL_DATE, HEADING, METADATA_KEY, THEMATIC_BREAK, is_bold_paragraph, is_bracketed,
-    is_quotation, parse_label, unbold,
+    is_quotation, parse_label, reading_text, unbold,
 )
 from .paths import shown
 
@@ -217,7 +217,7 @@ class _Splitter:
 
     def heading_question(self, block: Block, offset: int) -> None:
         interviewers = self.iv.by_role("interviewer")
-        if not unbold(self.content(block)[offset:]).strip():
+        if not reading_text(self.text, block.start + offset, block.stop, self.markdown)[0]:
             raise self.fail(block.line, "question heading with no text")
         self.open_turn(interviewers[0], block, from_heading=True)
         self.add_to_turn(block, block.start + offset)

@@ -1,0 +1,109 @@
+"""Shared fixtures: the real seeds loaded once, and a writer of small synthetic interviews."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+import helpers
+
+PLAIN_PEOPLE = """
+[[interview.people]]
+name = "Workers World"
+role = "interviewer"
+affiliation = "Workers World"
+labels = ["Workers World", "WW"]
+names = ["Workers World"]
+affiliation_names = []
+
+[[interview.people]]
+name = "Maxim Chalenko"
+role = "interviewee"
+affiliation = "Communist Party"
+labels = ["Maxim Chalenko", "MC"]
+names = ["Maxim Chalenko"]
+affiliation_names = []
+
+[[interview.people]]
+name = "Greg Butterfield"
+role = "author"
+affiliation = "Workers World"
+labels = []
+names = ["Greg Butterfield"]
+affiliation_names = []
+"""
+
+MARKDOWN_PEOPLE = """
+[[interview.people]]
+name = "Interviewer"
+role = "interviewer"
+affiliation = "A magazine"
+labels = []
+names = ["Interviewer"]
+affiliation_names = []
+
+[[interview.people]]
+name = "Vasylyna"
+role = "interviewee"
+affiliation = "Sotsialnyi Rukh"
+labels = ["Vasylyna"]
+names = ["Vasylyna"]
+affiliation_names = []
+
+[[interview.people]]
+name = "Mia"
+role = "interviewee"
+affiliation = "Russian Socialist Movement"
+labels = ["Mia"]
+names = ["Mia", "MIA"]
+affiliation_names = []
+"""
+
+
+def catalog_entry(
+    id: str, file: str, data: bytes, fmt: str = "plain", people: str | None = None, **overrides: str
+) -> str:
+    """One [[interview]] table for a synthetic seed, with the right sha256 unless overridden."""
+    fields = {
+        "id": f'"{id}"', "file": f'"{file}"', "sha256": f'"{hashlib.sha256(data).hexdigest()}"',
+        "format": f'"{fmt}"', "title": '"A test interview"', "outlet": '"Test outlet"',
+        "source_url": '""', "date": '"2024-01-01"', "date_inferred": "false",
+        "date_evidence": '"made up for a test"', "language": '"en"', "context_not_in_text": '""',
+    }
+    fields.update(overrides)
+    body = "\n".join(f"{k} = {v}" for k, v in fields.items() if v is not None)
+    if people is None:
+        people = PLAIN_PEOPLE if fmt == "plain" else MARKDOWN_PEOPLE
+    return f"[[interview]]\n{body}\n{people}\n"
+
+
+def write_seeds(folder: Path, seeds: dict[str, tuple[bytes | str, str]]) -> Path:
+    """Write seed files and a catalog for them into `folder`; return the folder.
+
+    `seeds` maps a file name to (content, format). Ids are the file names' first part.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for name, (content, fmt) in seeds.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (folder / name).write_bytes(data)
+        entries.append(catalog_entry(name.split("_")[0].split(".")[0], name, data, fmt))
+    (folder / "catalog.toml").write_text("\n".join(entries), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def passages():
+    return helpers.load_passages()
+
+
+@pytest.fixture(scope="session")
+def turns():
+    return helpers.load_turns()
+
+
+@pytest.fixture(scope="session")
+def seed_texts():
+    return {i.id: i.path.read_bytes().decode("utf-8") for i in helpers.load_catalog()}
