@@ -79,7 +79,7 @@ def split_blocks(text: str) -> tuple[int, list[Block]]:
             groups.append([line])
             ends.append(line.end)
         ends[-1] = line.end
-    blocks = [Block(g[0].start, e, tuple(g)) for g, e in zip(groups, ends)]
+    blocks = [Block(g[0].start, e, tuple(g)) for g, e in zip(groups, ends, strict=True)]
     return lead, blocks
 
 

@@ -32,7 +32,10 @@ def verify_nltk_data(root: Path = NLTK_DATA_DIR) -> list[str]:
         if not path.is_file():
             raise SeedError(shown(path), None, f"NLTK data file missing (SHA256SUMS line {number}): {RESTORE}")
         if hashlib.sha256(path.read_bytes()).hexdigest() != digest.strip():
-            raise SeedError(shown(path), None, f"NLTK data file altered: its sha256 differs from SHA256SUMS line {number}: {RESTORE}")
+            raise SeedError(
+                shown(path), None,
+                f"NLTK data file altered: its sha256 differs from SHA256SUMS line {number}: {RESTORE}",
+            )
         names.append(name.strip().removeprefix("./"))
     return names
 

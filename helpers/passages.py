@@ -161,7 +161,7 @@ def turns_from_passages(passages: pd.DataFrame) -> pd.DataFrame:
             "clean": clean, "words": int(group["words"].sum()),
             "paragraphs": len(group) - repairs - int((group["kind"] == "list_item").sum()),
             "passages": tuple(group["passage_id"]),
-            "spans": tuple(zip(group["start"].tolist(), group["end"].tolist())), "repairs": repairs,
+            "spans": tuple(zip(group["start"].tolist(), group["end"].tolist(), strict=True)), "repairs": repairs,
         })
     frame = pd.DataFrame(rows, columns=TURN_COLUMNS)
     frame["turn"] = frame["turn"].astype("Int64")

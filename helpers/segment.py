@@ -14,8 +14,16 @@ from .blocks import LIST_MARKER, Block, split_blocks, split_list
 from .catalog import Interview, Person
 from .errors import SeedError
 from .markup import (
-    FULL_DATE, HEADING, METADATA_KEY, THEMATIC_BREAK, is_bold_paragraph, is_bracketed,
-    is_quotation, parse_label, reading_text, unbold,
+    FULL_DATE,
+    HEADING,
+    METADATA_KEY,
+    THEMATIC_BREAK,
+    is_bold_paragraph,
+    is_bracketed,
+    is_quotation,
+    parse_label,
+    reading_text,
+    unbold,
 )
 from .paths import shown
 

@@ -172,7 +172,8 @@ def test_windows_line_endings_split_like_unix_ones(tmp_path):
     unix = write_seeds(tmp_path / "unix", {"100_a.txt": (GOOD_PLAIN, "plain")})
     dos = write_seeds(tmp_path / "dos", {"100_a.txt": (GOOD_PLAIN.replace("\n", "\r\n"), "plain")})
     a, b = helpers.load_passages(unix), helpers.load_passages(dos)
-    assert a[["passage_id", "kind", "speaker", "clean", "line"]].equals(b[["passage_id", "kind", "speaker", "clean", "line"]])
+    columns = ["passage_id", "kind", "speaker", "clean", "line"]
+    assert a[columns].equals(b[columns])
     assert "".join(b["text"]) == GOOD_PLAIN.replace("\n", "\r\n")
 
 

@@ -25,7 +25,7 @@ def test_reading_text_of_a_markdown_link_keeps_the_label():
     text = r"by [MIA \(Russian Socialist Movement\)](#), now"
     clean, offsets = reading_text(text, 0, len(text), markdown=True)
     assert clean == "by MIA (Russian Socialist Movement), now"
-    assert all(text[o] == c for o, c in zip(offsets, clean))
+    assert all(text[o] == c for o, c in zip(offsets, clean, strict=True))
 
 
 def test_plain_text_keeps_stars_and_brackets():
@@ -38,6 +38,6 @@ def test_every_reading_character_comes_from_the_seed(text, markdown):
     clean, offsets = reading_text(text, 0, len(text), markdown)
     assert len(clean) == len(offsets)
     assert offsets == sorted(set(offsets))
-    for char, offset in zip(clean, offsets):
+    for char, offset in zip(clean, offsets, strict=True):
         assert char == text[offset] or (char == " " and text[offset].isspace())
     assert clean == clean.strip() and "  " not in clean
