@@ -23,6 +23,14 @@ KINDS = (
     "blank", "title", "metadata", "intro", "question", "answer", "list_item", "editor_note",
     "caption", "pull_quote", "signature", "boilerplate",
 )
+PART_OF_KIND = {
+    "question": "speech", "answer": "speech", "list_item": "speech",
+    "title": "apparatus", "metadata": "apparatus", "intro": "apparatus", "caption": "apparatus",
+    "editor_note": "apparatus", "pull_quote": "apparatus", "signature": "apparatus",
+    "boilerplate": "boilerplate", "blank": "boilerplate",
+}
+"""Each kind's part of a text: the interview's speech, the publication's apparatus around it
+(title, byline, notes, pull quotes, signatures), or the web page's boilerplate."""
 PASSAGE_COLUMNS = [
     "interview", "source", "passage_id", "kind", "speaker", "role", "turn", "turn_id",
     "reply_to", "start", "end", "line", "text", "clean", "words", "counted", "continues",
@@ -128,42 +136,48 @@ def load_passages(seeds: str | Path | None = None) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _join(group: pd.DataFrame) -> tuple[str, int]:
+def _join(rows: list[dict]) -> tuple[str, int]:
     """Join a turn's paragraphs for reading: repaired breaks with a space, list items with a
     line break, paragraphs with a blank line. Returns the text and the number of repairs."""
     parts: list[str] = []
     repairs = 0
-    for row in group.itertuples():
+    for row in rows:
         if not parts:
-            parts.append(row.clean)
-        elif row.continues:
-            parts.append(" " + row.clean)
+            parts.append(row["clean"])
+        elif row["continues"]:
+            parts.append(" " + row["clean"])
             repairs += 1
         else:
-            parts.append(("\n" if row.kind == "list_item" else "\n\n") + row.clean)
+            parts.append(("\n" if row["kind"] == "list_item" else "\n\n") + row["clean"])
     return "".join(parts), repairs
 
 
 def turns_from_passages(passages: pd.DataFrame) -> pd.DataFrame:
     """One row per question or answer turn of a passage table (see `load_turns`)."""
-    seeds = {iv: "".join(g["text"]) for iv, g in passages.groupby("interview", sort=False)}
-    rows = []
-    spoken = passages[passages["kind"].isin(SPEECH_KINDS)]
-    for turn_id, group in spoken.groupby("turn_id", sort=False):
-        first, last = group.iloc[0], group.iloc[-1]
+    records = passages.to_dict("records")
+    seeds: dict[str, str] = {}
+    members: dict[str, list[dict]] = {}
+    for row in records:
+        seeds[row["interview"]] = seeds.get(row["interview"], "") + row["text"]
+        if row["kind"] in SPEECH_KINDS:
+            members.setdefault(row["turn_id"], []).append(row)
+    turns = []
+    for turn_id, group in members.items():
+        first, last = group[0], group[-1]
         clean, repairs = _join(group)
-        rows.append({
+        items = sum(r["kind"] == "list_item" for r in group)
+        turns.append({
             "interview": first["interview"], "source": first["source"], "passage_id": turn_id,
             "kind": "question" if first["role"] == "interviewer" else "answer",
             "speaker": first["speaker"], "role": first["role"], "turn": first["turn"],
             "reply_to": first["reply_to"], "start": first["start"], "end": last["end"],
             "line": first["line"], "text": seeds[first["interview"]][first["start"] : last["end"]],
-            "clean": clean, "words": int(group["words"].sum()),
-            "paragraphs": len(group) - repairs - int((group["kind"] == "list_item").sum()),
-            "passages": tuple(group["passage_id"]),
-            "spans": tuple(zip(group["start"].tolist(), group["end"].tolist(), strict=True)), "repairs": repairs,
+            "clean": clean, "words": sum(r["words"] for r in group),
+            "paragraphs": len(group) - repairs - items,
+            "passages": tuple(r["passage_id"] for r in group),
+            "spans": tuple((r["start"], r["end"]) for r in group), "repairs": repairs,
         })
-    frame = pd.DataFrame(rows, columns=TURN_COLUMNS)
+    frame = pd.DataFrame(turns, columns=TURN_COLUMNS)
     frame["turn"] = frame["turn"].astype("Int64")
     return frame
 
