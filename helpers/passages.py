@@ -155,12 +155,13 @@ def _join(rows: list[dict]) -> tuple[str, int]:
 def turns_from_passages(passages: pd.DataFrame) -> pd.DataFrame:
     """One row per question or answer turn of a passage table (see `load_turns`)."""
     records = passages.to_dict("records")
-    seeds: dict[str, str] = {}
+    pieces: dict[str, list[str]] = {}
     members: dict[str, list[dict]] = {}
     for row in records:
-        seeds[row["interview"]] = seeds.get(row["interview"], "") + row["text"]
+        pieces.setdefault(row["interview"], []).append(row["text"])
         if row["kind"] in SPEECH_KINDS:
             members.setdefault(row["turn_id"], []).append(row)
+    seeds = {interview: "".join(texts) for interview, texts in pieces.items()}
     turns = []
     for turn_id, group in members.items():
         first, last = group[0], group[-1]

@@ -15,6 +15,11 @@ LABELS = {
 WIDTH = 100
 
 
+def _frame(passages: pd.DataFrame | None) -> pd.DataFrame:
+    """The passage table to read from: the one given, or the project's seeds."""
+    return load_passages() if passages is None else passages.reset_index(drop=True)
+
+
 def _find(passages: pd.DataFrame, passage_id: str) -> int:
     hits = passages.index[passages["passage_id"] == passage_id]
     if len(hits) == 0:
@@ -40,7 +45,7 @@ def read_exchange(question_id: str, passages: pd.DataFrame | None = None) -> str
 
     Returns plain text (print it): seed text is shown as text, never as markup.
     """
-    frame = load_passages() if passages is None else passages.reset_index(drop=True)
+    frame = _frame(passages)
     first = _find(frame, question_id)
     if frame.at[first, "kind"] != "question" or frame.at[first, "turn_id"] != question_id:
         raise KeyError(f"{question_id!r} is not the id of a question (try {frame.at[first, 'reply_to']!r})")
@@ -61,6 +66,6 @@ def read_exchange(question_id: str, passages: pd.DataFrame | None = None) -> str
 
 def quote(passage_id: str, passages: pd.DataFrame | None = None) -> str:
     """A passage's reading text in quotation marks, followed by its id: `“…” (004:q5.a1)`."""
-    frame = load_passages() if passages is None else passages.reset_index(drop=True)
+    frame = _frame(passages)
     row = frame.loc[_find(frame, passage_id)]
     return f"“{row['clean']}” ({passage_id})"
