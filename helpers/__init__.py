@@ -2,14 +2,35 @@
 and the few functions the notebooks share. Importing this package has no side effects."""
 
 from .catalog import Interview, Person, catalog_table, load_catalog, people_table
+from .coding import (
+    agreement,
+    code_matrix,
+    coding_units,
+    cohen_kappa,
+    disagreements,
+    landis_koch,
+    load_codebook,
+    load_hand_coding,
+    load_rules,
+    rule_coding,
+)
+from .entities import entity_pairs, find_mentions, load_gazetteer, load_ignored, proper_noun_runs, uncovered_runs
 from .errors import SeedError
 from .nltk_data import use_nltk_data
 from .passages import KINDS, PART_OF_KIND, SPEECH_KINDS, count_words, load_passages, load_turns
 from .reading import quote, read_exchange
 from .style import interview_palette, speaker_palette, use_house_style
+from .tagcheck import confusions, draw_pos_sample, load_pos_sample, tagger_against_gold, wilson_interval
+from .tokens import load_tokens, normalise
+from .viewer import code_colors, show_passage
+from .webanno import export_study
 
 __all__ = [
-    "KINDS", "PART_OF_KIND", "SPEECH_KINDS", "Interview", "Person", "SeedError", "catalog_table", "count_words",
-    "interview_palette", "load_catalog", "load_passages", "load_turns", "people_table", "quote",
-    "read_exchange", "speaker_palette", "use_house_style", "use_nltk_data",
+    "KINDS", "PART_OF_KIND", "SPEECH_KINDS", "Interview", "Person", "SeedError", "agreement", "catalog_table",
+    "code_colors", "code_matrix", "coding_units", "cohen_kappa", "confusions", "count_words", "disagreements",
+    "draw_pos_sample", "entity_pairs", "export_study", "find_mentions", "interview_palette", "landis_koch",
+    "load_catalog", "load_codebook", "load_gazetteer", "load_hand_coding", "load_ignored", "load_passages",
+    "load_pos_sample", "load_rules", "load_tokens", "load_turns", "normalise", "people_table", "proper_noun_runs",
+    "quote", "read_exchange", "rule_coding", "show_passage", "speaker_palette", "tagger_against_gold",
+    "uncovered_runs", "use_house_style", "use_nltk_data", "wilson_interval",
 ]

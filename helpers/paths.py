@@ -17,3 +17,5 @@ def shown(path: Path) -> str:
         return str(Path(path).resolve().relative_to(PROJECT_ROOT))
     except ValueError:
         return str(path)
+ANNOTATIONS_DIR = PROJECT_ROOT / "annotations"
+EXPORT_DIR = ANNOTATIONS_DIR / "export"

@@ -107,3 +107,8 @@ def turns():
 @pytest.fixture(scope="session")
 def seed_texts():
     return {i.id: i.path.read_bytes().decode("utf-8") for i in helpers.load_catalog()}
+
+
+@pytest.fixture(scope="session")
+def tokens():
+    return helpers.load_tokens()

@@ -1,0 +1,174 @@
+"""Thematic coding of answer paragraphs: the codebook, the hand coding, the keyword rules, and
+their agreement (Cohen's kappa through `nltk.metrics.agreement`, Landis & Koch 1977 bands).
+
+Files (under `annotations/`): `codebook.toml`, `coding.csv` (the hand coding, stand-off:
+passage id, code, seed offsets, the words as printed in the seed and as read), `rules.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .datafiles import as_int, line_of, read_rows, read_toml
+from .errors import SeedError
+from .markup import reading_text
+from .paths import ANNOTATIONS_DIR, shown
+from .standoff import seed_texts
+
+CODEBOOK = ANNOTATIONS_DIR / "codebook.toml"
+HAND_CODING = ANNOTATIONS_DIR / "coding.csv"
+RULES = ANNOTATIONS_DIR / "rules.toml"
+CODE_FIELDS = ["code", "label", "definition", "include", "exclude", "example"]
+CODING_COLUMNS = ["passage_id", "code", "start", "end", "quote", "exact"]
+UNIT_KINDS = ("answer", "list_item")
+STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+BANDS = ((0.20, "slight"), (0.40, "fair"), (0.60, "moderate"), (0.80, "substantial"))
+
+
+def load_codebook(path: Path = CODEBOOK) -> pd.DataFrame:
+    """The codes, in codebook order: code, label, definition, include, exclude, example."""
+    table = read_toml(path)
+    codes = table.get("code")
+    if not isinstance(codes, list) or not codes:
+        raise SeedError(shown(path), None, "no [[code]] tables")
+    seen: set[str] = set()
+    for entry in codes:
+        line = line_of(path, f'"{entry.get("code", "")}"')
+        missing = [f for f in CODE_FIELDS if not isinstance(entry.get(f), str) or not entry[f].strip()]
+        if missing:
+            raise SeedError(shown(path), line, f"code {entry.get('code')!r} lacks {', '.join(missing)}")
+        if entry["code"] in seen:
+            raise SeedError(shown(path), line, f"code {entry['code']!r} is defined twice")
+        seen.add(entry["code"])
+    return pd.DataFrame([{f: entry[f] for f in CODE_FIELDS} for entry in codes], columns=CODE_FIELDS)
+
+
+def coding_units(passages: pd.DataFrame) -> pd.DataFrame:
+    """The paragraphs the study codes: every answer paragraph and list item, in source order."""
+    units = passages[passages["kind"].isin(UNIT_KINDS)]
+    return units[["interview", "passage_id", "speaker", "turn_id", "start", "end", "clean"]].reset_index(drop=True)
+
+
+def load_hand_coding(passages: pd.DataFrame, path: Path = HAND_CODING, codebook: pd.DataFrame | None = None
+                     ) -> pd.DataFrame:
+    """The hand coding, checked: every row's code is in the codebook, its passage is a coding unit,
+    its offsets lie inside the passage, `exact` is the seed's text at the offsets and `quote`
+    is what a reader reads there. Columns: interview, speaker and `CODING_COLUMNS`."""
+    codes = set((load_codebook() if codebook is None else codebook)["code"])
+    units = coding_units(passages).set_index("passage_id")
+    name = shown(path)
+    rows = []
+    for line, row in read_rows(path, CODING_COLUMNS):
+        if row["code"] not in codes:
+            raise SeedError(name, line, f"code {row['code']!r} is not in the codebook")
+        if row["passage_id"] not in units.index:
+            raise SeedError(name, line, f"{row['passage_id']!r} is not an answer paragraph or list item")
+        unit = units.loc[row["passage_id"]]
+        start, end = as_int(row["start"], name, line, "start"), as_int(row["end"], name, line, "end")
+        if not unit["start"] <= start < end <= unit["end"]:
+            raise SeedError(name, line, f"offsets {start}-{end} lie outside {row['passage_id']} "
+                                        f"({unit['start']}-{unit['end']})")
+        interview, text = seed_texts()[unit["interview"]]
+        if text[start:end] != row["exact"]:
+            raise SeedError(name, line, f"exact {row['exact']!r} differs from the seed's text at "
+                                        f"{start}-{end}: {text[start:end]!r}")
+        read = reading_text(text, start, end, interview.format == "markdown")[0]
+        if read != row["quote"]:
+            raise SeedError(name, line, f"quote {row['quote']!r} differs from the reading text {read!r}")
+        rows.append({"interview": unit["interview"], "speaker": unit["speaker"], **row, "start": start, "end": end})
+    return pd.DataFrame(rows, columns=["interview", "speaker", *CODING_COLUMNS])
+
+
+def load_rules(path: Path = RULES) -> dict[str, list[re.Pattern]]:
+    """The keyword rules, compiled (case-insensitive), by code, in file order."""
+    table = read_toml(path).get("rules")
+    if not isinstance(table, dict) or not table:
+        raise SeedError(shown(path), None, "no [rules] table")
+    rules: dict[str, list[re.Pattern]] = {}
+    for code, patterns in table.items():
+        if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
+            raise SeedError(shown(path), line_of(path, code), f"rules for {code!r} must be a list of patterns")
+        compiled = []
+        for pattern in patterns:
+            try:
+                compiled.append(re.compile(pattern, re.IGNORECASE))
+            except re.error as exc:
+                problem = f"pattern {pattern!r} of {code!r}: {exc}"
+                raise SeedError(shown(path), line_of(path, pattern), problem) from None
+        rules[code] = compiled
+    return rules
+
+
+def rule_coding(units: pd.DataFrame, rules: dict[str, list[re.Pattern]]) -> pd.DataFrame:
+    """Every match of every rule in every unit's reading text: passage_id, code, pattern, match."""
+    rows = []
+    for unit in units.itertuples():
+        text = unit.clean.translate(STRAIGHT)
+        for code, patterns in rules.items():
+            for pattern in patterns:
+                for match in pattern.finditer(text):
+                    rows.append({
+                        "interview": unit.interview, "speaker": unit.speaker, "passage_id": unit.passage_id,
+                        "code": code, "pattern": pattern.pattern, "match": unit.clean[match.start():match.end()],
+                    })
+    return pd.DataFrame(rows, columns=["interview", "speaker", "passage_id", "code", "pattern", "match"])
+
+
+def code_matrix(coding: pd.DataFrame, units: pd.DataFrame, codes: list[str]) -> pd.DataFrame:
+    """A units-by-codes table of 0 and 1: 1 where the coding gives the unit that code."""
+    pairs = set(zip(coding["passage_id"], coding["code"], strict=True))
+    data = [[int((pid, code) in pairs) for code in codes] for pid in units["passage_id"]]
+    return pd.DataFrame(data, index=pd.Index(units["passage_id"], name="passage_id"), columns=codes)
+
+
+def landis_koch(kappa: float) -> str:
+    """The Landis & Koch (1977) band of a kappa: poor (< 0), slight (0-.20), fair (.21-.40),
+    moderate (.41-.60), substantial (.61-.80), almost perfect (.81-1); 'undefined' for NaN."""
+    if kappa != kappa:
+        return "undefined"
+    if kappa < 0:
+        return "poor"
+    return next((band for upper, band in BANDS if kappa <= upper), "almost perfect")
+
+
+def cohen_kappa(first: list[int], second: list[int]) -> float:
+    """Cohen's kappa of two codings of the same items, with NLTK's `AnnotationTask`. NaN when
+    chance agreement is 1 (both coders gave every item the same single label)."""
+    from nltk.metrics.agreement import AnnotationTask
+
+    if len(first) != len(second):
+        raise ValueError("the two codings must cover the same items")
+    data = [("a", str(i), str(x)) for i, x in enumerate(first)] + [("b", str(i), str(y)) for i, y in enumerate(second)]
+    task = AnnotationTask(data=data)
+    if task.Ae_kappa("a", "b") == 1.0:
+        return float("nan")
+    return float(task.kappa())
+
+
+def agreement(hand: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
+    """Per code: units coded by hand, by rules, by both, observed agreement, Cohen's kappa and
+    its Landis & Koch band. `hand` and `rules` are matrices from `code_matrix`."""
+    rows = []
+    for code in hand.columns:
+        h, r = hand[code].tolist(), rules[code].tolist()
+        kappa = cohen_kappa(h, r)
+        rows.append({
+            "code": code, "hand": sum(h), "rules": sum(r), "both": sum(a and b for a, b in zip(h, r, strict=True)),
+            "agreement": sum(a == b for a, b in zip(h, r, strict=True)) / len(h), "kappa": kappa,
+            "band": landis_koch(kappa),
+        })
+    return pd.DataFrame(rows)
+
+
+def disagreements(hand: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
+    """Every (unit, code) where the hand coding and the rules differ: passage_id, code, and
+    which side gave the code ('hand only' or 'rules only')."""
+    diff = (hand - rules).stack()
+    diff = diff[diff != 0]
+    return pd.DataFrame({
+        "passage_id": diff.index.get_level_values(0), "code": diff.index.get_level_values(1),
+        "coded by": ["hand only" if v > 0 else "rules only" for v in diff],
+    }).reset_index(drop=True)

@@ -1,0 +1,160 @@
+"""The study's tokens: one documented normalisation, sentences by Punkt, and a token table
+that points every token back into its seed.
+
+Normalisation (used by every notebook from 02 on):
+
+- Only speech is tokenised: questions, answers and list items. Titles, intros, editor's notes,
+  captions, pull quotes (which repeat an answer), signatures and boilerplate are left out.
+- Sentences come from Punkt (`punkt_tab/english`, Kiss & Strunk 2006), within each passage.
+- Words come from NLTK's Treebank tokenizer (`NLTKWordTokenizer`), run on the sentence with the
+  seeds' curly quotes and apostrophes made straight, so that "we’re" splits as "we" + "'re" like
+  "we're". Contractions split the Treebank way ("don't" → "do" + "n't").
+- Hyphenated words stay one token ("anti-fascist", "far-right", "self-determination"). A dash
+  (— or –) between words is its own token, as is "--".
+- Numbers stay whole ("2014", "70th", "1,000"); a date is several tokens ("May", "26", ","), and
+  `is_number` marks tokens made of digits.
+- Case: `token` is the text as printed (curly quotes kept); `norm` is its lower-case form with
+  straight quotes, the form every count uses.
+- Punctuation: tokens without a letter or digit have `is_word` False and are left out of word
+  counts and rates.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from .catalog import Interview, load_catalog
+from .markup import INSERTION, reading_text
+from .nltk_data import use_nltk_data
+from .passages import SPEECH_KINDS
+from .seedtext import read_seed
+from .segment import Segment, split_seed
+
+STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
+DASHES = re.compile(r"[—–]")
+HAS_WORD = re.compile(r"[^\W_]")
+NUMBER = re.compile(r"\d[\d,.\-–]*(?:st|nd|rd|th|s)?", re.IGNORECASE)
+TOKEN_COLUMNS = [
+    "interview", "passage_id", "turn_id", "kind", "speaker", "role", "sentence_id", "position",
+    "start", "end", "token", "norm", "pos", "upos", "stop", "is_word", "is_number", "inserted",
+]
+
+
+def normalise(token: str) -> str:
+    """The form every count uses: lower case, curly quotes and apostrophes made straight."""
+    return token.translate(STRAIGHT).lower()
+
+
+@cache
+def _tools() -> tuple:
+    """Punkt, the Treebank tokenizer, the stopword set and the tag mapper, loaded once from the
+    project's NLTK data."""
+    use_nltk_data()
+    from nltk.corpus import stopwords
+    from nltk.tag import map_tag
+    from nltk.tokenize import NLTKWordTokenizer, PunktTokenizer
+
+    return PunktTokenizer("english"), NLTKWordTokenizer(), frozenset(stopwords.words("english")), map_tag
+
+
+def _split_dashes(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a token span around the dashes inside it: "help—financially" → help, —, financially."""
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in DASHES.finditer(sentence, start, end):
+        if match.start() > cursor:
+            spans.append((cursor, match.start()))
+        spans.append((match.start(), match.end()))
+        cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+def _tagger_form(token: str, sentence: str, start: int) -> str:
+    """The form the Penn Treebank tagger was trained on: straight double quotes become `` or ''."""
+    if token != '"':
+        return token
+    opening = start == 0 or sentence[start - 1] in " ([{"
+    return "``" if opening else "''"
+
+
+def word_spans(sentence: str) -> list[tuple[int, int]]:
+    """Token spans of one sentence (character offsets into it), normalisation as documented above."""
+    _, words, _, _ = _tools()
+    straight = sentence.translate(STRAIGHT)
+    spans: list[tuple[int, int]] = []
+    for start, end in words.span_tokenize(straight):
+        spans.extend(_split_dashes(straight, start, end))
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a passage's reading text, by Punkt."""
+    punkt, _, _, _ = _tools()
+    return list(punkt.span_tokenize(text))
+
+
+def tag(tokens: list[str]) -> list[tuple[str, str]]:
+    """Penn Treebank and universal tags of one sentence's tokens (NLTK's averaged perceptron)."""
+    import nltk
+
+    _, _, _, map_tag = _tools()
+    return [(penn, map_tag("en-ptb", "universal", penn)) for _, penn in nltk.pos_tag(tokens)]
+
+
+def _inserted(clean: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in INSERTION.finditer(clean)]
+
+
+def _segment_tokens(interview: Interview, text: str, seg: Segment) -> list[dict]:
+    clean, offsets = reading_text(text, seg.body_start, seg.body_stop, interview.format == "markdown")
+    _, _, stop, _ = _tools()
+    insertions = _inserted(clean)
+    rows: list[dict] = []
+    for number, (s_start, s_end) in enumerate(sentence_spans(clean), 1):
+        sentence = clean[s_start:s_end]
+        straight = sentence.translate(STRAIGHT)
+        spans = word_spans(sentence)
+        forms = [_tagger_form(straight[a:b], straight, a) for a, b in spans]
+        for position, ((a, b), (penn, upos)) in enumerate(zip(spans, tag(forms), strict=True), 1):
+            token = sentence[a:b]
+            norm = normalise(token)
+            here = s_start + a
+            rows.append({
+                "interview": interview.id, "passage_id": seg.passage_id, "turn_id": seg.turn_id,
+                "kind": seg.kind, "speaker": seg.speaker, "role": seg.role,
+                "sentence_id": f"{seg.passage_id}.s{number}", "position": position,
+                "start": offsets[here], "end": offsets[s_start + b - 1] + 1, "token": token, "norm": norm,
+                "pos": penn, "upos": upos, "stop": norm in stop, "is_word": bool(HAS_WORD.search(token)),
+                "is_number": bool(NUMBER.fullmatch(token)),
+                "inserted": any(i <= here < j for i, j in insertions),
+            })
+    return rows
+
+
+def tokens_of(interview: Interview, text: str) -> pd.DataFrame:
+    """The token table of one seed's text (see `load_tokens`)."""
+    rows: list[dict] = []
+    for seg in split_seed(interview, text):
+        if seg.kind in SPEECH_KINDS:
+            rows.extend(_segment_tokens(interview, text, seg))
+    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+
+
+def load_tokens(seeds: str | Path | None = None) -> pd.DataFrame:
+    """One row per token of the speech of every seed, in source order.
+
+    Columns: interview, passage_id, turn_id, kind, speaker, role (as in `load_passages`);
+    sentence_id (`<passage id>.s<n>`, Punkt's sentences within the passage) and position (the
+    token's place in it, from 1); start, end (character offsets into the seed file: the seed's
+    text from start to end is the token as printed, markup such as a backslash escape
+    included); token; norm; pos (Penn Treebank) and upos (universal) tags; stop (in NLTK's
+    English stopword list); is_word; is_number; inserted (inside an editor's [insertion]).
+    """
+    frames = [tokens_of(interview, read_seed(interview)) for interview in load_catalog(seeds)]
+    return pd.concat(frames, ignore_index=True)
