@@ -14,7 +14,16 @@ from .coding import (
     load_rules,
     rule_coding,
 )
-from .entities import entity_pairs, find_mentions, load_gazetteer, load_ignored, proper_noun_runs, uncovered_runs
+from .counts import per_thousand
+from .entities import (
+    entity_pairs,
+    find_mentions,
+    in_mentions,
+    load_gazetteer,
+    load_ignored,
+    proper_noun_runs,
+    uncovered_runs,
+)
 from .errors import SeedError
 from .nltk_data import use_nltk_data
 from .passages import KINDS, PART_OF_KIND, SPEECH_KINDS, count_words, load_passages, load_turns
@@ -28,9 +37,11 @@ from .webanno import export_study
 __all__ = [
     "KINDS", "PART_OF_KIND", "SPEECH_KINDS", "Interview", "Person", "SeedError", "agreement", "catalog_table",
     "code_colors", "code_matrix", "coding_units", "cohen_kappa", "confusions", "count_words", "disagreements",
-    "draw_pos_sample", "entity_pairs", "export_study", "find_mentions", "interview_palette", "landis_koch",
+    "draw_pos_sample", "entity_pairs", "export_study", "find_mentions", "in_mentions", "interview_palette",
+    "landis_koch",
     "load_catalog", "load_codebook", "load_gazetteer", "load_hand_coding", "load_ignored", "load_passages",
-    "load_pos_sample", "load_rules", "load_tokens", "load_turns", "normalise", "people_table", "proper_noun_runs",
+    "load_pos_sample", "load_rules", "load_tokens", "load_turns", "normalise", "people_table", "per_thousand",
+    "proper_noun_runs",
     "quote", "read_exchange", "rule_coding", "show_passage", "speaker_palette", "tagger_against_gold",
     "uncovered_runs", "use_house_style", "use_nltk_data", "wilson_interval",
 ]

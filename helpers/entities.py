@@ -124,3 +124,12 @@ def entity_pairs(mentions: pd.DataFrame, unit: str = "passage_id") -> pd.DataFra
     rows = [{"entity": a, "with": b, "units": len(ids), "ids": ", ".join(ids)} for (a, b), ids in counts.items()]
     frame = pd.DataFrame(rows, columns=["entity", "with", "units", "ids"])
     return frame.sort_values(["units", "entity", "with"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def in_mentions(tokens: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
+    """True for each token that lies inside one of the mentions (same interview, within its offsets)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions.itertuples():
+        spans.setdefault(m.interview, []).append((m.start, m.end))
+    inside = [any(a <= t.start and t.end <= b for a, b in spans.get(t.interview, [])) for t in tokens.itertuples()]
+    return pd.Series(inside, index=tokens.index, dtype=bool)

@@ -158,3 +158,10 @@ def load_tokens(seeds: str | Path | None = None) -> pd.DataFrame:
     """
     frames = [tokens_of(interview, read_seed(interview)) for interview in load_catalog(seeds)]
     return pd.concat(frames, ignore_index=True)
+
+
+def in_context(tokens: pd.DataFrame, row, width: int = 3) -> str:
+    """A token with up to `width` tokens either side in its sentence, the token shown as [token/TAG]."""
+    sentence = tokens[tokens["sentence_id"] == row.sentence_id]
+    near = sentence[(sentence["position"] - row.position).abs() <= width]
+    return " ".join(f"[{t.token}/{t.pos}]" if t.position == row.position else t.token for t in near.itertuples())

@@ -60,3 +60,8 @@ def test_entity_pairs_count_units_that_name_both():
     })
     pairs = helpers.entity_pairs(mentions)
     assert pairs[["entity", "with", "units", "ids"]].values.tolist() == [["A", "B", 2, "p1, p2"]]
+
+
+def test_in_mentions_marks_the_tokens_of_a_name(tokens, mentions):
+    inside = helpers.in_mentions(tokens, mentions[mentions["canonical"] == "Mikhail Fridman"])
+    assert tokens[inside]["token"].tolist() == ["Mikhail", "Fridman"]

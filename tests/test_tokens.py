@@ -109,3 +109,27 @@ def test_word_spans_cover_every_visible_character_once_in_order(sentence_text):
         for k in range(start, end):
             covered[k] = True
     assert all(covered[k] or sentence_text[k].isspace() for k in range(len(sentence_text)))
+
+
+def test_per_thousand_counts_and_rates_by_hand():
+    import pandas as pd
+
+    from helpers.counts import per_thousand
+
+    tokens = pd.DataFrame({
+        "speaker": ["A"] * 5 + ["B"] * 3,
+        "norm": ["we", "must", "go", ".", "our", "i", "may", "may"],
+        "is_word": [True, True, True, False, True, True, True, True],
+        "pos": ["PRP", "MD", "VB", ".", "PRP$", "PRP", "MD", "NNP"],
+    })
+    table = per_thousand(tokens, {"we": {"we", "our"}, "I": {"i"}})
+    # A: 4 words, 2 of the "we" group -> 500.0 per 1,000; B: 3 words, 1 "I" -> 333.3
+    assert table.values.tolist() == [["A", "we", 2, 4, 500.0], ["A", "I", 0, 4, 0.0],
+                                     ["B", "we", 0, 3, 0.0], ["B", "I", 1, 3, 333.3]]
+    modal = per_thousand(tokens, {"may": {"may"}}, where=tokens["pos"] == "MD")
+    assert modal.set_index("speaker")["count"].to_dict() == {"A": 0, "B": 1}
+
+
+def test_in_context_marks_the_token_with_its_tag(tokens):
+    row = tokens[(tokens["sentence_id"] == "004:q5.a1.s1") & (tokens["token"] == "proxy")].iloc[0]
+    assert helpers.tokens.in_context(tokens, row, width=2) == "as a [proxy/JJ] war ."

@@ -1,0 +1,25 @@
+"""Counting word groups (pronouns, modal verbs, ...) per speaker or interview, as counts and as
+rates per 1,000 words, so a notebook can show both side by side."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def per_thousand(tokens: pd.DataFrame, groups: dict[str, set[str]], by: str = "speaker",
+                 where: pd.Series | None = None) -> pd.DataFrame:
+    """For each value of `by` and each group: count (tokens whose `norm` is in the group, among
+    the tokens `where` allows), words (all word tokens of that value of `by`) and per_1000.
+
+    One row per (`by`, group), groups in the order given, including zero counts.
+    """
+    words = tokens[tokens["is_word"]].groupby(by).size()
+    eligible = tokens if where is None else tokens[where]
+    rows = []
+    for key, total in words.items():
+        mine = eligible[eligible[by] == key]["norm"]
+        for group, forms in groups.items():
+            count = int(mine.isin(forms).sum())
+            rows.append({by: key, "group": group, "count": count, "words": int(total),
+                         "per_1000": round(1000 * count / total, 1)})
+    return pd.DataFrame(rows, columns=[by, "group", "count", "words", "per_1000"])
