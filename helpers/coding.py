@@ -17,6 +17,7 @@ from .errors import SeedError
 from .markup import reading_text
 from .paths import ANNOTATIONS_DIR, shown
 from .standoff import seed_texts
+from .tokens import STRAIGHT
 
 CODEBOOK = ANNOTATIONS_DIR / "codebook.toml"
 HAND_CODING = ANNOTATIONS_DIR / "coding.csv"
@@ -24,7 +25,6 @@ RULES = ANNOTATIONS_DIR / "rules.toml"
 CODE_FIELDS = ["code", "label", "definition", "include", "exclude", "example"]
 CODING_COLUMNS = ["passage_id", "code", "start", "end", "quote", "exact"]
 UNIT_KINDS = ("answer", "list_item")
-STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 BANDS = ((0.20, "slight"), (0.40, "fair"), (0.60, "moderate"), (0.80, "substantial"))
 
 

@@ -20,11 +20,11 @@ from .markup import reading_text
 from .passages import SPEECH_KINDS
 from .paths import ANNOTATIONS_DIR, shown
 from .standoff import seed_texts
+from .tokens import STRAIGHT
 
 GAZETTEER = ANNOTATIONS_DIR / "entities.csv"
 IGNORED = ANNOTATIONS_DIR / "entities_ignore.csv"
 ENTITY_TYPES = ("person", "organisation", "place", "event", "date")
-STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 MENTION_COLUMNS = ["interview", "passage_id", "kind", "speaker", "role", "start", "end", "surface", "canonical", "type"]
 
 
@@ -101,15 +101,8 @@ def proper_noun_runs(tokens: pd.DataFrame) -> pd.DataFrame:
 
 def uncovered_runs(runs: pd.DataFrame, mentions: pd.DataFrame, ignored: pd.DataFrame) -> pd.DataFrame:
     """The proper-noun runs that no gazetteer mention covers and the ignore list does not name."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for m in mentions.itertuples():
-        spans.setdefault(m.interview, []).append((m.start, m.end))
     skip = set(ignored["surface"])
-
-    def covered(run) -> bool:
-        return any(a <= run.start and run.end <= b for a, b in spans.get(run.interview, []))
-
-    keep = [not covered(run) and run.run not in skip for run in runs.itertuples()]
+    keep = ~in_mentions(runs, mentions) & ~runs["run"].isin(skip)
     return runs[keep].reset_index(drop=True)
 
 
@@ -127,7 +120,8 @@ def entity_pairs(mentions: pd.DataFrame, unit: str = "passage_id") -> pd.DataFra
 
 
 def in_mentions(tokens: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
-    """True for each token that lies inside one of the mentions (same interview, within its offsets)."""
+    """True for each row of `tokens` (or any table with interview, start and end) that lies inside
+    one of the mentions: same interview, within its offsets."""
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in mentions.itertuples():
         spans.setdefault(m.interview, []).append((m.start, m.end))
