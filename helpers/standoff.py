@@ -19,17 +19,12 @@ def seed_texts() -> dict[str, tuple[Interview, str]]:
     return {interview.id: (interview, read_seed(interview)) for interview in load_catalog()}
 
 
-def seed_span(text: str, start: int, end: int, markdown: bool, quote: str, after: int = 0) -> tuple[int, int]:
+def seed_span(text: str, start: int, end: int, markdown: bool, quote: str) -> tuple[int, int]:
     """Seed offsets (start, end) of the first occurrence of `quote`, in reading text, within
-    `text[start:end]` at or after seed offset `after`. Raises ValueError when it is not there."""
+    `text[start:end]`: how to find the offsets of a new row of `annotations/coding.csv`.
+    Raises ValueError when the quote is not there."""
     clean, offsets = reading_text(text, start, end, markdown)
-    first = next((k for k, offset in enumerate(offsets) if offset >= after), len(clean))
-    k = clean.find(quote, first) if quote else -1
+    k = clean.find(quote) if quote else -1
     if k < 0:
         raise ValueError(f"{quote!r} is not in the reading text of offsets {start}-{end}")
     return offsets[k], offsets[k + len(quote) - 1] + 1
-
-
-def reading_of(text: str, start: int, end: int, markdown: bool) -> str:
-    """The reading text of `text[start:end]` (what a reader sees of those seed characters)."""
-    return reading_text(text, start, end, markdown)[0]

@@ -110,3 +110,13 @@ def test_agreement_and_disagreements_on_a_small_coding():
 def test_the_project_rules_load_for_every_code(codebook):
     rules = helpers.load_rules()
     assert list(rules) == list(codebook["code"])
+
+
+def test_seed_span_finds_a_quote_across_markdown_emphasis(passages, seed_texts):
+    from helpers.standoff import seed_span
+
+    row = passages[passages["passage_id"] == "004:q1.a1"].iloc[0]
+    start, end = seed_span(seed_texts["004"], row["start"], row["end"], True, "I joined Sotsialnyi Rukh because")
+    assert seed_texts["004"][start:end] == "I joined *Sotsialnyi Rukh* because"
+    with pytest.raises(ValueError, match="is not in the reading text"):
+        seed_span(seed_texts["004"], row["start"], row["end"], True, "not in this paragraph")
