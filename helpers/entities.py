@@ -19,7 +19,7 @@ from .errors import SeedError
 from .markup import reading_text
 from .passages import SPEECH_KINDS
 from .paths import ANNOTATIONS_DIR, shown
-from .standoff import seed_texts
+from .standoff import seed_texts, spoken_text
 from .tokens import STRAIGHT
 
 GAZETTEER = ANNOTATIONS_DIR / "entities.csv"
@@ -65,10 +65,8 @@ def find_mentions(passages: pd.DataFrame, gazetteer: pd.DataFrame | None = None)
     pattern = _pattern(gazetteer)
     rows = []
     for row in passages[passages["kind"].isin(SPEECH_KINDS)].itertuples():
-        interview, text = seed_texts()[row.interview]
-        read, offsets = reading_text(text, row.start, row.end, interview.format == "markdown")
-        skip = len(read) - len(row.clean)  # the speaker label, which is not speech
-        for match in pattern.finditer(read.translate(STRAIGHT), skip):
+        read, offsets = spoken_text(row.interview, row.start, row.end, row.clean)
+        for match in pattern.finditer(read.translate(STRAIGHT)):
             canonical, kind = entry[match.group()]
             rows.append({
                 "interview": row.interview, "passage_id": row.passage_id, "kind": row.kind, "speaker": row.speaker,

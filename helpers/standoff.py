@@ -19,6 +19,15 @@ def seed_texts() -> dict[str, tuple[Interview, str]]:
     return {interview.id: (interview, read_seed(interview)) for interview in load_catalog()}
 
 
+def spoken_text(interview_id: str, start: int, end: int, clean: str) -> tuple[str, list[int]]:
+    """A passage's reading text without its speaker label (its `clean` column), with the seed
+    offset of every character, for a passage of the project's seeds from `start` to `end`."""
+    interview, text = seed_texts()[interview_id]
+    read, offsets = reading_text(text, start, end, interview.format == "markdown")
+    label = len(read) - len(clean)
+    return read[label:], offsets[label:]
+
+
 def seed_span(text: str, start: int, end: int, markdown: bool, quote: str) -> tuple[int, int]:
     """Seed offsets (start, end) of the first occurrence of `quote`, in reading text, within
     `text[start:end]`: how to find the offsets of a new row of `annotations/coding.csv`.

@@ -11,8 +11,7 @@ import html
 
 import pandas as pd
 
-from .markup import reading_text
-from .standoff import seed_texts
+from .standoff import spoken_text
 
 CODE_COLORS = (
     "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
@@ -52,12 +51,10 @@ def highlight_html(text: str, offsets: list[int], spans: list[tuple[int, int, st
 
 def passage_html(passage: pd.Series, coding: pd.DataFrame, colors: dict[str, str]) -> str:
     """A paragraph with the coded spans of `coding` that fall in it, under its id and speaker."""
-    interview, text = seed_texts()[passage["interview"]]
-    read, offsets = reading_text(text, passage["start"], passage["end"], interview.format == "markdown")
-    skip = len(read) - len(passage["clean"])
+    read, offsets = spoken_text(passage["interview"], passage["start"], passage["end"], passage["clean"])
     mine = coding[coding["passage_id"] == passage["passage_id"]]
     spans = [(r.start, r.end, r.code) for r in mine.itertuples()]
-    body = highlight_html(read[skip:], offsets[skip:], spans, colors)
+    body = highlight_html(read, offsets, spans, colors)
     head = html.escape(f"{passage['passage_id']} · {passage['speaker']}")
     return (f'<div style="max-width:52em;line-height:1.6"><p style="margin:0;color:#555"><b>{head}</b></p>'
             f"<p>{body}</p></div>")

@@ -31,39 +31,19 @@ def test_a_wrong_header_is_reported_on_line_1(tmp_path, passages):
         helpers.load_hand_coding(passages, path)
 
 
-def test_an_unknown_code_is_reported_with_its_line(tmp_path, passages):
-    path = hand_coding_with(tmp_path, "000:q1.a1,weather,623,668,x,x")
-    with pytest.raises(helpers.SeedError, match=r"coding\.csv:2: code 'weather' is not in the codebook"):
-        helpers.load_hand_coding(passages, path)
-
-
-def test_a_quote_that_differs_from_the_seed_is_reported(tmp_path, passages):
-    path = hand_coding_with(tmp_path, "000:q1.a1,biography,623,668,I was born,I was born on June 30")
-    with pytest.raises(helpers.SeedError, match=r"coding\.csv:2: exact 'I was born on June 30' differs"):
-        helpers.load_hand_coding(passages, path)
-
-
-def test_offsets_outside_the_passage_are_reported(tmp_path, passages):
-    path = hand_coding_with(tmp_path, "000:q1.a1,biography,10,20,x,x")
-    with pytest.raises(helpers.SeedError, match=r"coding\.csv:2: offsets 10-20 lie outside 000:q1\.a1"):
-        helpers.load_hand_coding(passages, path)
-
-
-def test_a_question_cannot_be_coded(tmp_path, passages):
-    path = hand_coding_with(tmp_path, "000:q1,biography,10,20,x,x")
-    with pytest.raises(helpers.SeedError, match=r"'000:q1' is not an answer paragraph or list item"):
-        helpers.load_hand_coding(passages, path)
-
-
-def test_an_offset_that_is_not_a_number_is_reported(tmp_path, passages):
-    path = hand_coding_with(tmp_path, "000:q1.a1,biography,six,668,x,x")
-    with pytest.raises(helpers.SeedError, match=r"coding\.csv:2: start is 'six', not a whole number"):
-        helpers.load_hand_coding(passages, path)
-
-
-def test_an_empty_field_is_reported(tmp_path, passages):
-    path = hand_coding_with(tmp_path, "000:q1.a1,,623,668,x,x")
-    with pytest.raises(helpers.SeedError, match=r"coding\.csv:2: empty field 'code'"):
+@pytest.mark.parametrize(("row", "message"), [
+    ("000:q1.a1,weather,623,668,x,x", r"coding\.csv:2: code 'weather' is not in the codebook"),
+    ("000:q1.a1,biography,623,668,I was born,I was born on June 30",
+     r"coding\.csv:2: exact 'I was born on June 30' differs"),
+    ("000:q1.a1,biography,10,20,x,x", r"coding\.csv:2: offsets 10-20 lie outside 000:q1\.a1"),
+    ("000:q1,biography,10,20,x,x", r"'000:q1' is not an answer paragraph or list item"),
+    ("000:q1.a1,biography,six,668,x,x", r"coding\.csv:2: start is 'six', not a whole number"),
+    ("000:q1.a1,,623,668,x,x", r"coding\.csv:2: empty field 'code'"),
+], ids=["unknown code", "quote differs from seed", "offsets outside passage", "question coded",
+        "offset not a number", "empty field"])
+def test_a_bad_hand_coding_row_is_reported_with_its_line(tmp_path, passages, row, message):
+    path = hand_coding_with(tmp_path, row)
+    with pytest.raises(helpers.SeedError, match=message):
         helpers.load_hand_coding(passages, path)
 
 
