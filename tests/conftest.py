@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import helpers
@@ -112,3 +113,24 @@ def seed_texts():
 @pytest.fixture(scope="session")
 def tokens():
     return helpers.load_tokens()
+
+
+SMALL_STOPWORDS = {"the", "a", "of", "we", "is", "and", "to"}
+
+
+def small_tokens(passages: list[tuple[str, str, str, str]]) -> pd.DataFrame:
+    """A token table in the shape of `helpers.load_tokens`, for hand-counted tests: one row per
+    space-separated token of each (interview, passage id, speaker, text); a passage is its own turn
+    and its own sentence; tokens without a letter or digit are punctuation."""
+    rows, offset = [], 0
+    for interview, passage_id, speaker, text in passages:
+        for position, token in enumerate(text.split(), 1):
+            norm = token.lower()
+            rows.append({"interview": interview, "passage_id": passage_id, "turn_id": passage_id,
+                         "kind": "answer", "speaker": speaker, "role": "interviewee",
+                         "sentence_id": f"{passage_id}.s1", "position": position, "start": offset,
+                         "end": offset + len(token), "token": token, "norm": norm, "pos": "NN", "upos": "NOUN",
+                         "stop": norm in SMALL_STOPWORDS, "is_word": any(ch.isalnum() for ch in token),
+                         "is_number": token.isdigit(), "inserted": False})
+            offset += len(token) + 1
+    return pd.DataFrame(rows)

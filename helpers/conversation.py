@@ -1,0 +1,101 @@
+"""Interviewers and interviewees: talk share, question and answer lengths, what each question
+presupposes and how each answer takes it up, and how many of a question's words an answer echoes.
+
+The readings are stand-off files under `annotations/`, checked against the turns:
+
+- `questions.csv`: question_id, trigger (the words of the question, as read, that carry the
+  presupposition), presupposes (what a reader must take as given to answer it).
+- `uptake.csv`: answer_id, uptake (one of `UPTAKES`), evidence (words of the answer, as read),
+  note.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .datafiles import read_rows
+from .errors import SeedError
+from .paths import ANNOTATIONS_DIR, shown
+
+QUESTIONS = ANNOTATIONS_DIR / "questions.csv"
+UPTAKE = ANNOTATIONS_DIR / "uptake.csv"
+UPTAKE_COLUMNS = ["interview", "answer_id", "question_id", "speaker", "uptake", "evidence", "note"]
+UPTAKES = {
+    "takes_up": "answers the question as asked (it may go on to related points)",
+    "redirects": "gives most of the answer to a point the question did not ask about",
+    "contests": "rejects a premise or a view the question puts forward",
+}
+
+
+CLITIC = re.compile(r"^(?:'[a-z]+|n't)$")
+"""Treebank's split-off endings ('s, n't, 're, ...): word tokens, but not content words."""
+
+
+def talk_share(tokens: pd.DataFrame, by: str = "speaker") -> pd.DataFrame:
+    """Per interview and `by`: turns, words (word tokens), and the share of the interview's words
+    (percent, one decimal)."""
+    words = tokens[tokens["is_word"]]
+    table = words.groupby(["interview", by], sort=True).agg(turns=("turn_id", "nunique"), words=("norm", "size"))
+    table["share"] = (100 * table["words"] / table.groupby(level="interview")["words"].transform("sum")).round(1)
+    return table
+
+
+def _turn(turns: pd.DataFrame, turn_id: str, kind: str, path: Path, line: int) -> pd.Series:
+    found = turns[turns["passage_id"] == turn_id]
+    if found.empty:
+        raise SeedError(shown(path), line, f"unknown turn {turn_id!r}")
+    if found.iloc[0]["kind"] != kind:
+        article = "an" if kind[0] in "aeiou" else "a"
+        raise SeedError(shown(path), line, f"{turn_id!r} is not {article} {kind} (its kind is {found.iloc[0]['kind']})")
+    return found.iloc[0]
+
+
+def _quoted(text: str, words: str, field: str, turn_id: str, path: Path, line: int) -> None:
+    if words not in text:
+        raise SeedError(shown(path), line, f"{field} {words!r} is not in the text of {turn_id}")
+
+
+def load_presuppositions(turns: pd.DataFrame, path: Path = QUESTIONS) -> pd.DataFrame:
+    """The question readings, each checked: the question exists, is a question, and contains its
+    trigger. Columns: interview, question_id, trigger, presupposes."""
+    rows = []
+    for line, row in read_rows(path, ["question_id", "trigger", "presupposes"]):
+        question = _turn(turns, row["question_id"], "question", path, line)
+        _quoted(question["clean"], row["trigger"], "trigger", row["question_id"], path, line)
+        rows.append({"interview": question["interview"], **row})
+    return pd.DataFrame(rows, columns=["interview", "question_id", "trigger", "presupposes"])
+
+
+def load_uptake(turns: pd.DataFrame, path: Path = UPTAKE) -> pd.DataFrame:
+    """The answer readings, each checked: the answer exists, its uptake is one of `UPTAKES`, and
+    it contains its evidence. Columns: interview, answer_id, question_id, speaker, uptake,
+    evidence, note."""
+    rows = []
+    for line, row in read_rows(path, ["answer_id", "uptake", "evidence", "note"], ["answer_id", "uptake", "evidence"]):
+        answer = _turn(turns, row["answer_id"], "answer", path, line)
+        if row["uptake"] not in UPTAKES:
+            raise SeedError(shown(path), line, f"uptake {row['uptake']!r} is not one of {', '.join(UPTAKES)}")
+        _quoted(answer["clean"], row["evidence"], "evidence", row["answer_id"], path, line)
+        rows.append({"interview": answer["interview"], "answer_id": row["answer_id"],
+                     "question_id": answer["reply_to"], "speaker": answer["speaker"], "uptake": row["uptake"],
+                     "evidence": row["evidence"], "note": row["note"]})
+    return pd.DataFrame(rows, columns=UPTAKE_COLUMNS)
+
+
+def question_echo(tokens: pd.DataFrame, turns: pd.DataFrame) -> pd.DataFrame:
+    """For each answer: the question's content words (word tokens that are neither stopwords nor
+    clitics, by `norm`), those the answer repeats, and `echo`, the share repeated."""
+    content = tokens[tokens["is_word"] & ~tokens["stop"] & ~tokens["norm"].str.match(CLITIC)]
+    words = content.groupby("turn_id")["norm"].agg(set)
+    rows = []
+    for answer in turns[turns["kind"] == "answer"].itertuples():
+        asked = words.get(answer.reply_to, set())
+        said = words.get(answer.passage_id, set())
+        repeated = sorted(asked & said)
+        rows.append({"interview": answer.interview, "answer_id": answer.passage_id, "speaker": answer.speaker,
+                     "question_words": len(asked), "repeated": len(repeated), "words": ", ".join(repeated),
+                     "echo": round(len(repeated) / len(asked), 2) if asked else float("nan")})
+    return pd.DataFrame(rows)

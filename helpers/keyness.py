@@ -1,0 +1,96 @@
+"""Key words of one text (or speaker) against another: G² with its threshold, Log Ratio as the
+effect size, Gries's DP over the turns of the text that uses the word more, and Fightin' Words
+z-scores. The formulas are in `helpers.stats` and `../shared/METHODS.md`."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .stats import CRITICAL_G2, bonferroni_g2, dispersion, fightin_words, informative_prior, log_likelihood, log_ratio
+from .vocabulary import word_counts, words_of
+
+KEYNESS_COLUMNS = ["word", "a", "b", "per_1000_1", "per_1000_2", "g2", "log_ratio", "more_in", "key"]
+
+
+def threshold(words_tested: int, correction: str = "bonferroni", alpha: float = 0.05) -> float:
+    """The G² a word must exceed: Bonferroni over `words_tested` words at family-wise `alpha`, or
+    the fixed floor 15.13 (p < .0001) with `correction="floor"`."""
+    if correction == "bonferroni":
+        return bonferroni_g2(words_tested, alpha)
+    if correction == "floor":
+        return CRITICAL_G2[0.0001]
+    raise ValueError(f"correction must be 'bonferroni' or 'floor', not {correction!r}")
+
+
+def keyness(tokens: pd.DataFrame, by: str, first: str, second: str, correction: str = "bonferroni",
+            alpha: float = 0.05) -> pd.DataFrame:
+    """Every word of the two texts (`by` == `first`, `by` == `second`) with its counts a and b, its
+    rates per 1,000 words, G², Log Ratio (positive: more in `first`), which text uses it more, and
+    `key`: G² above the threshold for all the words tested. Sorted by G², largest first; the
+    threshold is in the frame's `attrs`."""
+    counts_1, counts_2 = word_counts(tokens, by, first), word_counts(tokens, by, second)
+    c, d = int(counts_1.sum()), int(counts_2.sum())
+    if c == 0 or d == 0:
+        raise ValueError(f"no words where {by} is {first if c == 0 else second!r}")
+    vocabulary = sorted(set(counts_1.index) | set(counts_2.index))
+    limit = threshold(len(vocabulary), correction, alpha)
+    rows = []
+    for word in vocabulary:
+        a, b = int(counts_1.get(word, 0)), int(counts_2.get(word, 0))
+        g2, lr = log_likelihood(a, b, c, d), log_ratio(a, b, c, d)
+        rows.append({"word": word, "a": a, "b": b, "per_1000_1": round(1000 * a / c, 2),
+                     "per_1000_2": round(1000 * b / d, 2), "g2": g2, "log_ratio": lr,
+                     "more_in": first if a / c > b / d else second if a / c < b / d else "equal",
+                     "key": g2 > limit})
+    table = pd.DataFrame(rows, columns=KEYNESS_COLUMNS).sort_values(["g2", "word"], ascending=[False, True])
+    table.attrs.update({"threshold": limit, "correction": correction, "words_tested": len(vocabulary),
+                        "sizes": {first: c, second: d}})
+    return table.reset_index(drop=True)
+
+
+def turn_dispersion(tokens: pd.DataFrame, by: str, value: str, words: list[str]) -> pd.DataFrame:
+    """For each word, its DP and DPnorm over the turns of the text where `by` == `value` (parts
+    sized by their word tokens), and in how many of the text's passages it occurs."""
+    text = words_of(tokens, by, value)
+    sizes = text.groupby("turn_id", sort=False).size()
+    rows = []
+    for word in words:
+        mine = text[text["norm"] == word]
+        per_turn = mine.groupby("turn_id").size().reindex(sizes.index, fill_value=0)
+        dp, dp_norm = dispersion(per_turn.tolist(), sizes.tolist())
+        rows.append({"word": word, "dp": dp, "dp_norm": dp_norm, "passages": mine["passage_id"].nunique()})
+    return pd.DataFrame(rows, columns=["word", "dp", "dp_norm", "passages"])
+
+
+def key_words(table: pd.DataFrame, tokens: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The key words of a `keyness` table, ranked by Log Ratio within each side, with the DP of each
+    over the turns of the text that uses it more and `one_passage` where all its occurrences
+    are in one passage (a key word from one answer, not a habit of the text)."""
+    key = table[table["key"]].copy()
+    parts = []
+    for side, words in key.groupby("more_in", sort=False):
+        spread = turn_dispersion(tokens, by, side, words["word"].tolist())
+        parts.append(words.merge(spread, on="word"))
+    columns = [*KEYNESS_COLUMNS, "dp", "dp_norm", "passages", "one_passage"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    merged = pd.concat(parts, ignore_index=True)
+    merged["one_passage"] = merged["passages"] == 1
+    merged["strength"] = merged["log_ratio"].abs()
+    merged = merged.sort_values(["more_in", "strength", "word"], ascending=[True, False, True])
+    return merged[columns].reset_index(drop=True)
+
+
+def fightin_words_table(tokens: pd.DataFrame, by: str, first: str, second: str,
+                        alpha0: float | None = None) -> pd.DataFrame:
+    """Fightin' Words for `first` against `second` with the informative prior of
+    `informative_prior` (the two texts pooled, summing to `alpha0`; default: the pooled size).
+    Columns: word, count_1, count_2, delta, z (positive: more in `first`), prior; sorted by z."""
+    counts_1, counts_2 = word_counts(tokens, by, first), word_counts(tokens, by, second)
+    prior = informative_prior(counts_1, counts_2, alpha0)
+    table = fightin_words(counts_1, counts_2, prior)
+    table["prior"] = prior
+    table = table.rename_axis("word").reset_index()
+    table = table.sort_values(["z", "word"], ascending=[False, True]).reset_index(drop=True)
+    table.attrs.update({"alpha0": float(prior.sum())})
+    return table

@@ -1,0 +1,82 @@
+"""Word lists, n-gram clusters and the lexical summary of each text or speaker: the counts the
+comparing notebooks start from. Every count is over word tokens (`is_word`) and their `norm`."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from .stats import mattr, mtld
+
+
+def words_of(tokens: pd.DataFrame, by: str | None = None, value: str | None = None,
+             stopwords: bool = True) -> pd.DataFrame:
+    """The word tokens of `tokens` (of the rows where `by` equals `value`, if given), without the
+    stopwords when `stopwords` is False."""
+    words = tokens[tokens["is_word"]]
+    if by is not None:
+        words = words[words[by] == value]
+    if not stopwords:
+        words = words[~words["stop"]]
+    return words
+
+
+def word_counts(tokens: pd.DataFrame, by: str | None = None, value: str | None = None,
+                stopwords: bool = True) -> pd.Series:
+    """How often each `norm` occurs among the word tokens, most frequent first (ties in
+    alphabetical order)."""
+    norms = words_of(tokens, by, value, stopwords)["norm"]
+    counts = norms.value_counts()
+    order = sorted(counts.index, key=lambda w: (-counts[w], w))
+    return counts.reindex(order).rename("count").rename_axis("word")
+
+
+def frequency_list(tokens: pd.DataFrame, by: str, stopwords: bool = True, top: int = 15) -> pd.DataFrame:
+    """The `top` most frequent words of each value of `by`, side by side: for each, the word and
+    its count, one row per rank."""
+    columns = {}
+    for key in sorted(tokens[by].unique()):
+        counts = word_counts(tokens, by, key, stopwords).head(top)
+        columns[(key, "word")] = pd.Series(counts.index, dtype=object)
+        columns[(key, "count")] = pd.Series(counts.to_numpy())
+    table = pd.DataFrame(columns)
+    table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
+    return table
+
+
+def lexical_summary(tokens: pd.DataFrame, by: str, window: int = 50, threshold: float = 0.72) -> pd.DataFrame:
+    """Per value of `by`: words, types, type/token ratio, MATTR (window `window`), MTLD
+    (threshold `threshold`), turns, and mean words per turn."""
+    rows = []
+    for key, mine in words_of(tokens).groupby(by, sort=True):
+        norms = mine["norm"].tolist()
+        turns = mine.groupby("turn_id").size()
+        rows.append({by: key, "words": len(norms), "types": len(set(norms)),
+                     "ttr": round(len(set(norms)) / len(norms), 3), f"mattr_{window}": round(mattr(norms, window), 3),
+                     "mtld": round(mtld(norms, threshold), 1), "turns": len(turns),
+                     "words_per_turn": round(turns.mean(), 1)})
+    return pd.DataFrame(rows).set_index(by)
+
+
+def clusters(tokens: pd.DataFrame, n: int, by: str = "interview", min_freq: int = 2,
+             stopwords: bool = True) -> pd.DataFrame:
+    """N-gram clusters (AntConc): runs of `n` consecutive words within one sentence, punctuation
+    left out, counted per value of `by`. Rows: the clusters seen at least `min_freq` times in one
+    of the texts, with a count column per text, most frequent first."""
+    if n < 1:
+        raise ValueError("a cluster has at least one word")
+    per_text: dict[str, Counter] = {}
+    for key, mine in words_of(tokens, stopwords=stopwords).groupby(by, sort=True):
+        grams: Counter = Counter()
+        for _, sentence in mine.groupby("sentence_id", sort=False):
+            norms = sentence["norm"].tolist()
+            grams.update(" ".join(norms[i:i + n]) for i in range(len(norms) - n + 1))
+        per_text[key] = grams
+    table = pd.DataFrame(per_text).fillna(0).astype(int)
+    if table.empty:
+        return pd.DataFrame(columns=list(per_text))
+    table = table[table.max(axis=1) >= min_freq]
+    table["total"] = table.sum(axis=1)
+    table = table.loc[sorted(table.index, key=lambda g: (-table.at[g, "total"], g))]
+    return table.rename_axis("cluster")

@@ -1,0 +1,56 @@
+"""Word lists, clusters and the lexical summary, counted by hand on a small text."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import small_tokens
+
+from helpers.vocabulary import clusters, frequency_list, lexical_summary, word_counts
+
+TEXT = small_tokens([
+    ("A", "A:q1.a1", "Ann", "the war of the people , the war"),
+    ("A", "A:q2.a1", "Ann", "we stop the war"),
+    ("B", "B:q1.a1", "Bob", "peace and bread and peace"),
+])
+
+
+def test_word_counts_leave_out_punctuation_and_break_ties_alphabetically():
+    counts = word_counts(TEXT, "interview", "A")
+    assert counts.to_dict() == {"the": 4, "war": 3, "of": 1, "people": 1, "stop": 1, "we": 1}
+    assert list(counts.index) == ["the", "war", "of", "people", "stop", "we"]
+
+
+def test_word_counts_without_stopwords():
+    assert word_counts(TEXT, "interview", "A", stopwords=False).to_dict() == {"war": 3, "people": 1, "stop": 1}
+
+
+def test_frequency_list_puts_texts_side_by_side():
+    table = frequency_list(TEXT, "interview", stopwords=False, top=2)
+    assert table[("A", "word")].tolist() == ["war", "people"]
+    assert table[("B", "word")].tolist() == ["peace", "bread"]
+    assert table[("B", "count")].tolist() == [2, 1]
+
+
+def test_lexical_summary_by_hand():
+    summary = lexical_summary(TEXT, "interview", window=3)
+    # A: 11 words, 6 types; turns of 7 and 4 words. MATTR over 9 windows of 3 words:
+    # the war of=1, war of the=1, of the people=1, the people the=2/3, people the war=1,
+    # the war we=1, war we stop=1, we stop the=1, stop the war=1 -> (8 + 2/3)/9 = 0.963
+    assert summary.loc["A", ["words", "types", "turns", "words_per_turn"]].tolist() == [11, 6, 2, 5.5]
+    assert summary.loc["A", "ttr"] == round(6 / 11, 3)
+    assert summary.loc["A", "mattr_3"] == pytest.approx(0.963)
+    # B: 5 words, 3 types, one turn
+    assert summary.loc["B", ["words", "types", "turns", "words_per_turn"]].tolist() == [5, 3, 1, 5.0]
+
+
+def test_clusters_stay_inside_a_sentence_and_skip_punctuation():
+    table = clusters(TEXT, 2, min_freq=2)
+    # A: "the war" 3 times (twice in A:q1.a1, once in A:q2.a1); "the people , the" gives "people the"
+    assert table.loc["the war"].tolist() == [3, 0, 3]
+    assert list(table.index) == ["the war"]
+    assert clusters(TEXT, 2, min_freq=1).loc["people the", "A"] == 1
+
+
+def test_a_cluster_needs_a_word():
+    with pytest.raises(ValueError):
+        clusters(TEXT, 0)
