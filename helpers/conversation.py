@@ -11,7 +11,6 @@ The readings are stand-off files under `annotations/`, checked against the turns
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +18,7 @@ import pandas as pd
 from .datafiles import read_rows
 from .errors import SeedError
 from .paths import ANNOTATIONS_DIR, shown
+from .vocabulary import words_of
 
 QUESTIONS = ANNOTATIONS_DIR / "questions.csv"
 UPTAKE = ANNOTATIONS_DIR / "uptake.csv"
@@ -28,10 +28,6 @@ UPTAKES = {
     "redirects": "gives most of the answer to a point the question did not ask about",
     "contests": "rejects a premise or a view the question puts forward",
 }
-
-
-CLITIC = re.compile(r"^(?:'[a-z]+|n't)$")
-"""Treebank's split-off endings ('s, n't, 're, ...): word tokens, but not content words."""
 
 
 def talk_share(tokens: pd.DataFrame, by: str = "speaker") -> pd.DataFrame:
@@ -88,7 +84,7 @@ def load_uptake(turns: pd.DataFrame, path: Path = UPTAKE) -> pd.DataFrame:
 def question_echo(tokens: pd.DataFrame, turns: pd.DataFrame) -> pd.DataFrame:
     """For each answer: the question's content words (word tokens that are neither stopwords nor
     clitics, by `norm`), those the answer repeats, and `echo`, the share repeated."""
-    content = tokens[tokens["is_word"] & ~tokens["stop"] & ~tokens["norm"].str.match(CLITIC)]
+    content = words_of(tokens, stopwords=False)
     words = content.groupby("turn_id")["norm"].agg(set)
     rows = []
     for answer in turns[turns["kind"] == "answer"].itertuples():

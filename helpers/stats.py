@@ -150,13 +150,17 @@ def mtld(words: Sequence[str], threshold: float = 0.72) -> float:
 
 
 def collocations(words: Sequence[str], min_freq: int = 3, measure: str = "likelihood_ratio",
-                 window: int = 2) -> pd.DataFrame:
+                 window: int = 2, ignore: frozenset[str] | set[str] = frozenset()) -> pd.DataFrame:
     """Bigrams of `words` with at least `min_freq` occurrences, scored by an NLTK
-    `BigramAssocMeasures` measure (`likelihood_ratio`, `pmi`, `student_t`, `chi_sq`), best first."""
+    `BigramAssocMeasures` measure (`likelihood_ratio`, `pmi`, `student_t`, `chi_sq`), best first.
+    Pairs with a word in `ignore` (stopwords, say) are left out after counting, so the scores
+    still see every word."""
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
     finder = BigramCollocationFinder.from_words(list(words), window_size=window)
     finder.apply_freq_filter(min_freq)
+    if ignore:
+        finder.apply_word_filter(lambda word: word in ignore)
     scored = finder.score_ngrams(getattr(BigramAssocMeasures, measure))
     rows = [{"bigram": " ".join(pair), "freq": finder.ngram_fd[pair], measure: score} for pair, score in scored]
     return pd.DataFrame(rows, columns=["bigram", "freq", measure])

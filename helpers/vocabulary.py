@@ -3,22 +3,27 @@ comparing notebooks start from. Every count is over word tokens (`is_word`) and 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pandas as pd
 
 from .stats import mattr, mtld
 
+CLITIC = re.compile(r"^(?:'[a-z]+|n't)$")
+"""Treebank's split-off endings ('s, n't, 're, ...): word tokens, but not content words; a word
+list without stopwords leaves them out too."""
+
 
 def words_of(tokens: pd.DataFrame, by: str | None = None, value: str | None = None,
              stopwords: bool = True) -> pd.DataFrame:
-    """The word tokens of `tokens` (of the rows where `by` equals `value`, if given), without the
-    stopwords when `stopwords` is False."""
+    """The word tokens of `tokens` (of the rows where `by` equals `value`, if given); when
+    `stopwords` is False, without NLTK's stopwords and the Treebank clitics ('s, n't, ...)."""
     words = tokens[tokens["is_word"]]
     if by is not None:
         words = words[words[by] == value]
     if not stopwords:
-        words = words[~words["stop"]]
+        words = words[~words["stop"] & ~words["norm"].str.match(CLITIC)]
     return words
 
 

@@ -138,3 +138,10 @@ def test_collocations_by_hand():
     table = collocations(list("ababc"), min_freq=2, measure="pmi")
     assert table.values.tolist() == [["a b", 2, pytest.approx(1.321928, abs=1e-6)]]
     assert collocations(list("ababc"), min_freq=3).empty
+
+
+def test_collocations_can_leave_out_pairs_with_ignored_words():
+    # words a b c a b c a b: (a b) x3, (b c) x2, (c a) x2
+    assert sorted(collocations(list("abcabcab"), min_freq=2)["bigram"]) == ["a b", "b c", "c a"]
+    assert collocations(list("abcabcab"), min_freq=2, ignore={"c"})["bigram"].tolist() == ["a b"]
+    assert collocations(list("abcabcab"), min_freq=2, ignore={"a"})["bigram"].tolist() == ["b c"]

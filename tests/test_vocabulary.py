@@ -20,8 +20,10 @@ def test_word_counts_leave_out_punctuation_and_break_ties_alphabetically():
     assert list(counts.index) == ["the", "war", "of", "people", "stop", "we"]
 
 
-def test_word_counts_without_stopwords():
+def test_word_counts_without_stopwords_leave_out_clitics_too():
     assert word_counts(TEXT, "interview", "A", stopwords=False).to_dict() == {"war": 3, "people": 1, "stop": 1}
+    text = small_tokens([("A", "A:q1.a1", "Ann", "the people 's war is n't over")])
+    assert word_counts(text, stopwords=False).to_dict() == {"over": 1, "people": 1, "war": 1}
 
 
 def test_frequency_list_puts_texts_side_by_side():
