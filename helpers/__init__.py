@@ -14,7 +14,7 @@ from .coding import (
     load_rules,
     rule_coding,
 )
-from .counts import per_thousand
+from .counts import MODALS, PRONOUNS, per_thousand
 from .entities import (
     entity_pairs,
     find_mentions,
@@ -35,7 +35,7 @@ from .viewer import code_colors, show_passage
 from .webanno import export_study
 
 __all__ = [
-    "KINDS", "PART_OF_KIND", "SPEECH_KINDS", "Interview", "Person", "SeedError", "agreement", "catalog_table",
+    "KINDS", "MODALS", "PART_OF_KIND", "PRONOUNS", "SPEECH_KINDS", "Interview", "Person", "SeedError", "agreement", "catalog_table",
     "code_colors", "code_matrix", "coding_units", "cohen_kappa", "confusions", "count_words", "disagreements",
     "draw_pos_sample", "entity_pairs", "export_study", "find_mentions", "in_mentions", "interview_palette",
     "landis_koch",

@@ -5,8 +5,24 @@ from __future__ import annotations
 
 import pandas as pd
 
+PRONOUNS = {
+    "we/us/our": frozenset({"we", "us", "our", "ours", "ourselves"}),
+    "I/me/my": frozenset({"i", "me", "my", "mine", "myself"}),
+    "you": frozenset({"you", "your", "yours", "yourself", "yourselves"}),
+    "they/them": frozenset({"they", "them", "their", "theirs", "themselves"}),
+}
+"""The study's pronoun groups (by `norm`): collective, personal, addressee and third person."""
 
-def per_thousand(tokens: pd.DataFrame, groups: dict[str, set[str]], by: str = "speaker",
+MODALS = {
+    "must": frozenset({"must"}), "should": frozenset({"should"}), "can": frozenset({"can", "ca"}),
+    "could": frozenset({"could"}), "will": frozenset({"will", "wo", "'ll"}), "would": frozenset({"would"}),
+    "may": frozenset({"may"}), "might": frozenset({"might"}),
+}
+"""The study's modal verbs (by `norm`; "ca" and "wo" are the Treebank halves of "can't" and
+"won't"). Count them where the tagger says MD, so that "May" the month is left out."""
+
+
+def per_thousand(tokens: pd.DataFrame, groups: dict[str, frozenset[str] | set[str]], by: str = "speaker",
                  where: pd.Series | None = None) -> pd.DataFrame:
     """For each value of `by` and each group: count (tokens whose `norm` is in the group, among
     the tokens `where` allows), words (all word tokens of that value of `by`) and per_1000.

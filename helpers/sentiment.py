@@ -30,12 +30,17 @@ POSITIVE, NEGATIVE = 0.05, -0.05
 
 
 @cache
-def analyzer():
-    """NLTK's `SentimentIntensityAnalyzer`, loaded once from the project's `vader_lexicon`."""
+def analyzer(ignore: frozenset[str] = frozenset()):
+    """NLTK's `SentimentIntensityAnalyzer`, loaded once from the project's `vader_lexicon`;
+    the words in `ignore` are taken out of its lexicon (for words these texts use in another
+    sense, such as "party" for a political party)."""
     use_nltk_data()
     from nltk.sentiment import SentimentIntensityAnalyzer
 
-    return SentimentIntensityAnalyzer()
+    vader = SentimentIntensityAnalyzer()
+    if ignore:
+        vader.lexicon = {word: value for word, value in vader.lexicon.items() if word not in ignore}
+    return vader
 
 
 def label(compound: float) -> str:
@@ -47,10 +52,11 @@ def label(compound: float) -> str:
     return "neutral"
 
 
-def vader_scores(texts: pd.Series) -> pd.DataFrame:
+def vader_scores(texts: pd.Series, ignore: frozenset[str] = frozenset()) -> pd.DataFrame:
     """VADER's neg, neu, pos and compound scores of each text, with its label, indexed like
-    `texts`."""
-    scores = [analyzer().polarity_scores(text) for text in texts]
+    `texts`; the words in `ignore` do not count."""
+    vader = analyzer(frozenset(ignore))
+    scores = [vader.polarity_scores(text) for text in texts]
     table = pd.DataFrame(scores, index=texts.index, columns=["neg", "neu", "pos", "compound"])
     table["label"] = table["compound"].map(label)
     return table

@@ -49,6 +49,14 @@ def test_vader_scores_by_hand_from_its_formula():
     assert scores["label"].tolist() == ["negative"] * 3
 
 
+def test_ignored_words_leave_the_lexicon_for_that_call_only():
+    texts = pd.Series(["The party was great.", "The meeting was great."])
+    # party: 1.7, great: 3.1. With party: 4.8/√(23.04 + 15) = 0.7783; without it: 3.1/√(9.61 + 15) = 0.6249
+    assert vader_scores(texts)["compound"].tolist() == [0.7783, 0.6249]
+    assert vader_scores(texts, ignore=frozenset({"party"}))["compound"].tolist() == [0.6249, 0.6249]
+    assert vader_scores(texts)["compound"].tolist() == [0.7783, 0.6249]
+
+
 def test_vader_words_show_the_vocabulary_behind_a_score():
     assert vader_words("Several communists were killed.") == [("killed", -3.5)]
     assert vader_words("The Party’s number") == [("number", 0.3)]
