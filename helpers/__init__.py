@@ -35,7 +35,8 @@ from .viewer import code_colors, show_passage
 from .webanno import export_study
 
 __all__ = [
-    "KINDS", "MODALS", "PART_OF_KIND", "PRONOUNS", "SPEECH_KINDS", "Interview", "Person", "SeedError", "agreement", "catalog_table",
+    "KINDS", "MODALS", "PART_OF_KIND", "PRONOUNS", "SPEECH_KINDS", "Interview", "Person", "SeedError", "agreement",
+    "catalog_table",
     "code_colors", "code_matrix", "coding_units", "cohen_kappa", "confusions", "count_words", "disagreements",
     "draw_pos_sample", "entity_pairs", "export_study", "find_mentions", "in_mentions", "interview_palette",
     "landis_koch",
