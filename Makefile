@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: setup lab test lint unit nbval notebooks clean
+.PHONY: setup lab test lint unit nbval notebooks html clean
 
 setup: $(STAMP)
 
@@ -41,5 +41,9 @@ notebooks: setup
 		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False \
 		$(NOTEBOOKS)
 
+## Build site/: an offline HTML page per notebook (from its committed outputs) and an index.
+html: setup
+	$(BIN)/python -m helpers.site site
+
 clean:
-	rm -rf $(VENV) .hypothesis .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) site .hypothesis .pytest_cache .ruff_cache *.egg-info
