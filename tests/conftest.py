@@ -115,6 +115,13 @@ def tokens():
     return helpers.load_tokens()
 
 
+WAR_PASSAGES = [
+    ("A", "A:q1.a1", "Ann", "the war began and the war goes on ."),
+    ("A", "A:q2.a1", "Ann", "a war of words , a fascist war"),
+    ("B", "B:q1.a1", "Bob", "fascism is no war"),
+]
+"""Three small passages of two interviews, for the concordance and framing tests."""
+
 SMALL_STOPWORDS = {"the", "a", "of", "we", "is", "and", "to"}
 
 

@@ -4,15 +4,11 @@ terms fall for a dispersion plot. Expected lines are written out by hand."""
 from __future__ import annotations
 
 import pytest
-from conftest import small_tokens
+from conftest import WAR_PASSAGES, small_tokens
 
 from helpers.concordance import concordance, kwic_text, term_positions
 
-TEXT = small_tokens([
-    ("A", "A:q1.a1", "Ann", "the war began and the war goes on ."),
-    ("A", "A:q2.a1", "Ann", "a war of words , a fascist war"),
-    ("B", "B:q1.a1", "Bob", "fascism is no war"),
-])
+TEXT = small_tokens(WAR_PASSAGES)
 
 
 def test_every_occurrence_with_its_passage_and_context_in_text_order():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from conftest import small_tokens
+from conftest import WAR_PASSAGES, small_tokens
 
 from helpers.framing import in_coded, naming_table, side_by_side
 
@@ -13,11 +13,7 @@ CODING = pd.DataFrame([
     {"interview": "B", "passage_id": "B:q1.a1", "code": "war", "quote": "no war"},
     {"interview": "B", "passage_id": "B:q1.a1", "code": "peace", "quote": "fascism is"},
 ])
-TOKENS = small_tokens([
-    ("A", "A:q1.a1", "Ann", "the war began and the war goes on ."),
-    ("A", "A:q2.a1", "Ann", "a war of words , a fascist war"),
-    ("B", "B:q1.a1", "Bob", "fascism is no war"),
-])
+TOKENS = small_tokens(WAR_PASSAGES)
 
 
 def test_side_by_side_puts_each_interview_in_a_column_and_pads_the_shorter():
