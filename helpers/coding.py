@@ -14,7 +14,7 @@ import pandas as pd
 
 from .datafiles import as_int, line_of, read_rows, read_toml
 from .errors import SeedError
-from .markup import reading_text
+from .markup import reading_string
 from .paths import ANNOTATIONS_DIR, shown
 from .standoff import seed_texts
 from .tokens import STRAIGHT
@@ -75,7 +75,7 @@ def load_hand_coding(passages: pd.DataFrame, path: Path = HAND_CODING, codebook:
         if text[start:end] != row["exact"]:
             raise SeedError(name, line, f"exact {row['exact']!r} differs from the seed's text at "
                                         f"{start}-{end}: {text[start:end]!r}")
-        read = reading_text(text, start, end, interview.format == "markdown")[0]
+        read = reading_string(text, start, end, interview.format == "markdown")
         if read != row["quote"]:
             raise SeedError(name, line, f"quote {row['quote']!r} differs from the reading text {read!r}")
         rows.append({"interview": unit["interview"], "speaker": unit["speaker"], **row, "start": start, "end": end})

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .datafiles import read_rows
 from .errors import SeedError
-from .markup import reading_text
+from .markup import reading_string
 from .passages import SPEECH_KINDS
 from .paths import ANNOTATIONS_DIR, shown
 from .standoff import seed_texts, spoken_text
@@ -93,7 +93,7 @@ def proper_noun_runs(tokens: pd.DataFrame) -> pd.DataFrame:
         last = tok
     for run in runs:
         interview, text = seed_texts()[run["interview"]]
-        run["run"] = reading_text(text, run["start"], run["end"], interview.format == "markdown")[0]
+        run["run"] = reading_string(text, run["start"], run["end"], interview.format == "markdown")
     return pd.DataFrame(runs, columns=["interview", "passage_id", "start", "end", "run", "tokens"])
 
 

@@ -61,46 +61,85 @@ def is_bracketed(content: str) -> bool:
     return inner.startswith("[") and inner.endswith("]") and inner.count("[") == 1 and inner.count("]") == 1
 
 
+_PLAIN_STOPS = re.compile(r"\s+|\ufeff")
+_MARKDOWN_STOPS = re.compile(r"\s+|[\ufeff*\\\[]")
+"""The characters `reading_text` does not copy as they are; everything between them is copied in bulk."""
+
+
 def reading_text(text: str, start: int, end: int, markdown: bool) -> tuple[str, list[int]]:
     """Return the reading text of `text[start:end]` and the seed offset of each character.
 
     White space runs (line breaks included) become one space; byte-order marks go. In
     Markdown, emphasis stars, backslash escapes and link targets go and link labels stay.
     """
-    chars: list[str] = []
+    stops = _MARKDOWN_STOPS if markdown else _PLAIN_STOPS
+    pieces: list[str] = []
     offsets: list[int] = []
+    last = ""  # the last character kept: a space is kept only after something that is not one
     i = start
     while i < end:
-        ch = text[i]
-        if markdown and ch == "\\" and i + 1 < end and text[i + 1] in _ASCII_PUNCT:
-            chars.append(text[i + 1])
-            offsets.append(i + 1)
-            i += 2
-            continue
-        if markdown and ch == "[":
+        stop = stops.search(text, i, end)
+        upto = stop.start() if stop else end
+        if upto > i:
+            pieces.append(text[i:upto])
+            offsets.extend(range(i, upto))
+            last = text[upto - 1]
+        if stop is None:
+            break
+        i, mark = upto, stop.group()
+        if mark in ("\ufeff", "*"):
+            i += 1
+        elif mark == "\\":
+            if i + 1 < end and text[i + 1] in _ASCII_PUNCT:
+                pieces.append(text[i + 1])
+                offsets.append(i + 1)
+                last = text[i + 1]
+                i += 2
+            else:
+                pieces.append(mark)
+                offsets.append(i)
+                last = mark
+                i += 1
+        elif mark == "[":
             link = MD_LINK.match(text, i, end)
             if link:
                 label, label_offsets = reading_text(text, link.start("label"), link.end("label"), True)
-                chars.extend(label)
-                offsets.extend(label_offsets)
+                if label:
+                    pieces.append(label)
+                    offsets.extend(label_offsets)
+                    last = label[-1]
                 i = link.end()
-                continue
-        if markdown and ch == "*":
-            i += 1
-            continue
-        if ch == "\ufeff":
-            i += 1
-            continue
-        if ch.isspace():
-            if chars and chars[-1] != " ":
-                chars.append(" ")
+            else:
+                pieces.append(mark)
                 offsets.append(i)
-            i += 1
-            continue
-        chars.append(ch)
-        offsets.append(i)
-        i += 1
-    while chars and chars[-1] == " ":
-        chars.pop()
+                last = mark
+                i += 1
+        else:  # a run of white space
+            if last and last != " ":
+                pieces.append(" ")
+                offsets.append(i)
+                last = " "
+            i = stop.end()
+    if last == " ":
+        pieces.pop()
         offsets.pop()
-    return "".join(chars), offsets
+    return "".join(pieces), offsets
+
+
+_ESCAPABLE = re.escape("".join(sorted(_ASCII_PUNCT)))
+_MARKDOWN_INLINE = re.compile(rf"\\(?P<escaped>[{_ESCAPABLE}])|{MD_LINK.pattern}|[*\ufeff]")
+
+
+def _inline(match: re.Match) -> str:
+    if match.group("escaped"):
+        return match.group("escaped")
+    label = match.group("label")
+    return "" if label is None else reading_string(label, 0, len(label), True)
+
+
+def reading_string(text: str, start: int, end: int, markdown: bool) -> str:
+    """The reading text of `text[start:end]` without the offsets: `reading_text(...)[0]`, made
+    with a few whole-string operations instead of a walk, for tables that need only the text."""
+    part = text[start:end]
+    part = _MARKDOWN_INLINE.sub(_inline, part) if markdown else part.replace("\ufeff", "")
+    return " ".join(part.split())

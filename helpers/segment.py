@@ -22,7 +22,7 @@ from .markup import (
     is_bracketed,
     is_quotation,
     parse_label,
-    reading_text,
+    reading_string,
     unbold,
 )
 from .paths import shown
@@ -225,7 +225,7 @@ class _Splitter:
 
     def heading_question(self, block: Block, offset: int) -> None:
         interviewers = self.iv.by_role("interviewer")
-        if not reading_text(self.text, block.start + offset, block.stop, self.markdown)[0]:
+        if not reading_string(self.text, block.start + offset, block.stop, self.markdown):
             raise self.fail(block.line, "question heading with no text")
         self.open_turn(interviewers[0], block, from_heading=True)
         self.add_to_turn(block, block.start + offset)
