@@ -29,21 +29,11 @@ def _parse_term(term: str) -> list:
     return [_matcher(word) for word in words]
 
 
-def _lines_of_passage(passage: pd.DataFrame, matchers: list, width: int) -> list[dict]:
-    norms, surface = passage["norm"].tolist(), passage["token"].tolist()
-    first = passage.iloc[0]
-    rows = []
-    n = len(matchers)
-    for i in range(len(norms) - n + 1):
-        if all(match(norms[i + k]) for k, match in enumerate(matchers)):
-            rows.append({
-                "interview": first["interview"], "passage_id": first["passage_id"], "speaker": first["speaker"],
-                "start": int(passage.iloc[i]["start"]),
-                "left": " ".join(surface[max(0, i - width):i]), "node": " ".join(surface[i:i + n]),
-                "right": " ".join(surface[i + n:i + n + width]),
-                "_left_key": [w for w in reversed(norms[max(0, i - width):i])],
-                "_right_key": norms[i + n:i + n + width],
-            })
+def _passages(tokens: pd.DataFrame) -> dict[str, list[int]]:
+    """The row numbers of each passage's tokens, passages in order of their first token."""
+    rows: dict[str, list[int]] = {}
+    for k, passage_id in enumerate(tokens["passage_id"].tolist()):
+        rows.setdefault(passage_id, []).append(k)
     return rows
 
 
@@ -59,14 +49,24 @@ def concordance(tokens: pd.DataFrame, term: str, width: int = 6, sort: str = "te
     if width < 0:
         raise ValueError("the context width cannot be negative")
     matchers = _parse_term(term)
-    rows: list[dict] = []
-    for _, passage in tokens.groupby("passage_id", sort=False):
-        rows.extend(_lines_of_passage(passage, matchers, width))
-    lines = pd.DataFrame(rows, columns=[*CONCORDANCE_COLUMNS, "_left_key", "_right_key"])
+    n = len(matchers)
+    # Plain lists, not a DataFrame per passage: notebooks call this dozens of times per run.
+    norm, surface, start = tokens["norm"].tolist(), tokens["token"].tolist(), tokens["start"].tolist()
+    interview, speaker = tokens["interview"].tolist(), tokens["speaker"].tolist()
+    lines = []
+    for passage_id, rows in _passages(tokens).items():
+        norms, words = [norm[r] for r in rows], [surface[r] for r in rows]
+        for i in range(len(rows) - n + 1):
+            if all(match(norms[i + k]) for k, match in enumerate(matchers)):
+                lines.append({
+                    "interview": interview[rows[0]], "passage_id": passage_id, "speaker": speaker[rows[0]],
+                    "start": int(start[rows[i]]), "left": " ".join(words[max(0, i - width):i]),
+                    "node": " ".join(words[i:i + n]), "right": " ".join(words[i + n:i + n + width]),
+                    "_left": tuple(reversed(norms[max(0, i - width):i])), "_right": tuple(norms[i + n:i + n + width]),
+                })
     if sort != "text":
-        key = lines[f"_{sort}_key"].map(tuple)
-        lines = lines.iloc[sorted(range(len(lines)), key=lambda k: key.iloc[k])]
-    return lines[CONCORDANCE_COLUMNS].reset_index(drop=True)
+        lines.sort(key=lambda line: line[f"_{sort}"])  # stable: ties stay in source order
+    return pd.DataFrame(lines, columns=CONCORDANCE_COLUMNS)
 
 
 def kwic_text(lines: pd.DataFrame, width: int = 45) -> str:

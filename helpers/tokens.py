@@ -21,6 +21,7 @@ Normalisation (used by every notebook from 02 on):
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -51,14 +52,29 @@ def normalise(token: str) -> str:
 
 @cache
 def _tools() -> tuple:
-    """Punkt, the Treebank tokenizer, the stopword set and the tag mapper, loaded once from the
-    project's NLTK data."""
-    use_nltk_data()
+    """Punkt, the Treebank tokenizer, the stopword set, the tagger and the tag mapper, loaded once
+    from the project's NLTK data."""
+    root = use_nltk_data()
     from nltk.corpus import stopwords
     from nltk.tag import map_tag
     from nltk.tokenize import NLTKWordTokenizer, PunktTokenizer
 
-    return PunktTokenizer("english"), NLTKWordTokenizer(), frozenset(stopwords.words("english")), map_tag
+    tagger = _perceptron_tagger(root / "taggers" / "averaged_perceptron_tagger_eng")
+    return PunktTokenizer("english"), NLTKWordTokenizer(), frozenset(stopwords.words("english")), tagger, map_tag
+
+
+def _perceptron_tagger(folder: Path):
+    """NLTK's English averaged perceptron, the tagger `nltk.pos_tag` uses, read from `folder`.
+
+    NLTK's own loader walks every number of the model to refuse non-finite ones, which took
+    0.3 s in every kernel (bench/run.py). The project's copy is already checked against its
+    SHA256SUMS by `use_nltk_data`, so plain `json` reads the same weights."""
+    from nltk.tag.perceptron import PerceptronTagger
+
+    tagger = PerceptronTagger(load=False)
+    params = (json.loads((folder / name).read_text(encoding="utf-8")) for name in tagger.param_files("eng"))
+    tagger.decode_json_params(params)
+    return tagger
 
 
 def _split_dashes(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -85,7 +101,7 @@ def _tagger_form(token: str, sentence: str, start: int) -> str:
 
 def word_spans(sentence: str) -> list[tuple[int, int]]:
     """Token spans of one sentence (character offsets into it), normalisation as documented above."""
-    _, words, _, _ = _tools()
+    _, words, _, _, _ = _tools()
     straight = sentence.translate(STRAIGHT)
     spans: list[tuple[int, int]] = []
     for start, end in words.span_tokenize(straight):
@@ -95,16 +111,14 @@ def word_spans(sentence: str) -> list[tuple[int, int]]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans of a passage's reading text, by Punkt."""
-    punkt, _, _, _ = _tools()
+    punkt, _, _, _, _ = _tools()
     return list(punkt.span_tokenize(text))
 
 
 def tag(tokens: list[str]) -> list[tuple[str, str]]:
     """Penn Treebank and universal tags of one sentence's tokens (NLTK's averaged perceptron)."""
-    import nltk
-
-    _, _, _, map_tag = _tools()
-    return [(penn, map_tag("en-ptb", "universal", penn)) for _, penn in nltk.pos_tag(tokens)]
+    _, _, _, tagger, map_tag = _tools()
+    return [(penn, map_tag("en-ptb", "universal", penn)) for _, penn in tagger.tag(tokens)]
 
 
 def _inserted(clean: str) -> list[tuple[int, int]]:
@@ -113,7 +127,7 @@ def _inserted(clean: str) -> list[tuple[int, int]]:
 
 def _segment_tokens(interview: Interview, text: str, seg: Segment) -> list[dict]:
     clean, offsets = reading_text(text, seg.body_start, seg.body_stop, interview.format == "markdown")
-    _, _, stop, _ = _tools()
+    _, _, stop, _, _ = _tools()
     insertions = _inserted(clean)
     rows: list[dict] = []
     for number, (s_start, s_end) in enumerate(sentence_spans(clean), 1):
