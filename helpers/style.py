@@ -1,5 +1,5 @@
 """One look for every notebook: a colour-blind-safe palette (Okabe & Ito 2008) in which each
-interview and each speaker keeps its colour, and table display settings."""
+interview and each speaker keeps its colour, table display settings, and seeded randomness."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ INTERVIEWEE_COLORS = ("#D55E00", "#0072B2", "#CC79A7", "#009E73", "#E69F00", "#5
 INTERVIEWER_COLORS = ("#7F7F7F", "#4D4D4D", "#B3B3B3")
 INTERVIEW_COLORS = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7")
 EDITOR_COLOR = "#000000"
+RANDOM_SEED = 0
 
 
 def speaker_palette(seeds: str | Path | None = None) -> dict[str, str]:
@@ -37,10 +38,18 @@ def interview_palette(seeds: str | Path | None = None) -> dict[str, str]:
     return {iid: INTERVIEW_COLORS[k % len(INTERVIEW_COLORS)] for k, iid in enumerate(ids)}
 
 
-def use_house_style() -> None:
-    """Set seaborn's theme and pandas' display options for a notebook. Call it once, at the top."""
+def use_house_style(seed: int = RANDOM_SEED) -> None:
+    """Set seaborn's theme and pandas' display options for a notebook, and seed the random
+    generators seaborn draws from (the jitter of a strip plot comes from numpy's global one), so
+    a notebook run top to bottom draws the same figures every time. Call it once, at the top."""
+    import random
+
+    import numpy as np
     import pandas as pd
     import seaborn as sns
+
+    random.seed(seed)
+    np.random.seed(seed)  # seaborn draws its jitter from the global generator; it takes no seed
 
     sns.set_theme(style="whitegrid", context="notebook", font_scale=1.0)
     pd.set_option("display.max_rows", 30)
