@@ -36,10 +36,12 @@ nbval: setup
 	PYTHONHASHSEED=1 $(BIN)/python -m pytest $(NOTEBOOKS) --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
 
-## Re-execute every notebook top to bottom in one fresh kernel and save its outputs.
+## Re-execute every notebook top to bottom in one fresh kernel and save its outputs, under hash
+## seed 0, each cell's printed text as one output however the kernel flushed it.
 notebooks: setup
 	PYTHONHASHSEED=0 $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False \
+		--ExecutePreprocessor.coalesce_streams=True \
 		$(NOTEBOOKS)
 
 ## Build site/: an offline HTML page per notebook (from its committed outputs) and an index.
