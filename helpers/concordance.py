@@ -53,11 +53,12 @@ def concordance(tokens: pd.DataFrame, term: str, width: int = 6, sort: str = "te
     # Plain lists, not a DataFrame per passage: notebooks call this dozens of times per run.
     norm, surface, start = tokens["norm"].tolist(), tokens["token"].tolist(), tokens["start"].tolist()
     interview, speaker = tokens["interview"].tolist(), tokens["speaker"].tolist()
+    first, rest = matchers[0], list(enumerate(matchers[1:], 1))
     lines = []
     for passage_id, rows in _passages(tokens).items():
         norms, words = [norm[r] for r in rows], [surface[r] for r in rows]
         for i in range(len(rows) - n + 1):
-            if all(match(norms[i + k]) for k, match in enumerate(matchers)):
+            if first(norms[i]) and all(match(norms[i + k]) for k, match in rest):
                 lines.append({
                     "interview": interview[rows[0]], "passage_id": passage_id, "speaker": speaker[rows[0]],
                     "start": int(start[rows[i]]), "left": " ".join(words[max(0, i - width):i]),
