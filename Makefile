@@ -48,7 +48,7 @@ notebooks: setup
 html: setup
 	$(BIN)/python -m helpers.site site
 
-## Measure against the goals of issue 7 and rewrite BENCHMARKS.md (about five minutes).
+## Measure against the goals of issue 7 and rewrite BENCHMARKS.md (about four minutes).
 bench: setup
 	$(BIN)/python bench/run.py
 

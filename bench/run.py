@@ -2,7 +2,7 @@
 
 Run from the project folder, once `make setup` has made the venv:
 
-    .venv/bin/python bench/run.py              # about five minutes on 2 cores
+    .venv/bin/python bench/run.py              # about four minutes on 2 cores
     .venv/bin/python bench/run.py --repeats 1  # quicker, noisier
 
 It measures, against the goals of issue 7:
