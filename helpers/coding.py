@@ -1,5 +1,6 @@
 """Thematic coding of answer paragraphs: the codebook, the hand coding, the keyword rules, and
-their agreement (Cohen's kappa through `nltk.metrics.agreement`, Landis & Koch 1977 bands).
+the agreement of any two codings (Cohen's kappa and Krippendorff's alpha through
+`nltk.metrics.agreement`, Landis & Koch 1977 bands).
 
 Files (under `annotations/`): `codebook.toml`, `coding.csv` (the hand coding, stand-off:
 passage id, code, seed offsets, the words as printed in the seed and as read), `rules.toml`.
@@ -134,41 +135,63 @@ def landis_koch(kappa: float) -> str:
     return next((band for upper, band in BANDS if kappa <= upper), "almost perfect")
 
 
-def cohen_kappa(first: list[int], second: list[int]) -> float:
-    """Cohen's kappa of two codings of the same items, with NLTK's `AnnotationTask`. NaN when
-    chance agreement is 1 (both coders gave every item the same single label)."""
+def _task(first: list, second: list):
+    """NLTK's `AnnotationTask` over two coders' labels of the same items."""
     from nltk.metrics.agreement import AnnotationTask
 
     if len(first) != len(second):
-        raise ValueError("the two codings must cover the same items")
+        raise ValueError(f"the two codings must cover the same items ({len(first)} against {len(second)})")
+    if not first:
+        raise ValueError("agreement needs at least one coded item")
     data = [("a", str(i), str(x)) for i, x in enumerate(first)] + [("b", str(i), str(y)) for i, y in enumerate(second)]
-    task = AnnotationTask(data=data)
+    return AnnotationTask(data=data)
+
+
+def cohen_kappa(first: list, second: list) -> float:
+    """Cohen's kappa of two codings of the same items, with NLTK's `AnnotationTask`. NaN when
+    chance agreement is 1 (both coders gave every item the same single label)."""
+    task = _task(first, second)
     if task.Ae_kappa("a", "b") == 1.0:
         return float("nan")
     return float(task.kappa())
 
 
-def agreement(hand: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
-    """Per code: units coded by hand, by rules, by both, observed agreement, Cohen's kappa and
-    its Landis & Koch band. `hand` and `rules` are matrices from `code_matrix`."""
+def krippendorff_alpha(first: list, second: list) -> float:
+    """Krippendorff's alpha (nominal) of two codings of the same items, with NLTK's
+    `AnnotationTask.alpha`: 1 − (n − 1)·Σ_{c≠k} o_ck / Σ_{c≠k} n_c·n_k over the coincidence matrix.
+    NaN when the coders used one label only: with no variation alpha is undefined (NLTK says 1)."""
+    task = _task(first, second)
+    if len(set(map(str, first)) | set(map(str, second))) < 2:
+        return float("nan")
+    return float(task.alpha())
+
+
+def agreement(first: pd.DataFrame, second: pd.DataFrame, names: tuple[str, str] = ("hand", "rules")) -> pd.DataFrame:
+    """Per code: units coded by each side (columns named by `names`), by both, observed agreement,
+    Cohen's kappa with its Landis & Koch band, and Krippendorff's alpha (nominal). `first` and
+    `second` are matrices from `code_matrix` over the same units."""
+    if list(first.index) != list(second.index) or list(first.columns) != list(second.columns):
+        raise ValueError("the two code matrices must have the same units and codes")
+    one, two = names
     rows = []
-    for code in hand.columns:
-        h, r = hand[code].tolist(), rules[code].tolist()
+    for code in first.columns:
+        h, r = first[code].tolist(), second[code].tolist()
         kappa = cohen_kappa(h, r)
         rows.append({
-            "code": code, "hand": sum(h), "rules": sum(r), "both": sum(a and b for a, b in zip(h, r, strict=True)),
+            "code": code, one: sum(h), two: sum(r), "both": sum(a and b for a, b in zip(h, r, strict=True)),
             "agreement": sum(a == b for a, b in zip(h, r, strict=True)) / len(h), "kappa": kappa,
-            "band": landis_koch(kappa),
+            "band": landis_koch(kappa), "alpha": krippendorff_alpha(h, r),
         })
     return pd.DataFrame(rows)
 
 
-def disagreements(hand: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
-    """Every (unit, code) where the hand coding and the rules differ: passage_id, code, and
-    which side gave the code ('hand only' or 'rules only')."""
-    diff = (hand - rules).stack()
+def disagreements(first: pd.DataFrame, second: pd.DataFrame, names: tuple[str, str] = ("hand", "rules")
+                  ) -> pd.DataFrame:
+    """Every (unit, code) where two code matrices differ: passage_id, code, and which side gave
+    the code ('hand only' or 'rules only', after `names`)."""
+    diff = (first - second).stack()
     diff = diff[diff != 0]
     return pd.DataFrame({
         "passage_id": diff.index.get_level_values(0), "code": diff.index.get_level_values(1),
-        "coded by": ["hand only" if v > 0 else "rules only" for v in diff],
+        "coded by": [f"{names[0]} only" if v > 0 else f"{names[1]} only" for v in diff],
     }).reset_index(drop=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .speech import speech_of
+
 CONCORDANCE_COLUMNS = ["interview", "passage_id", "speaker", "start", "left", "node", "right"]
 SORTS = ("text", "left", "right")
 
@@ -44,6 +46,7 @@ def concordance(tokens: pd.DataFrame, term: str, width: int = 6, sort: str = "te
     that, ...) or "right" (by the words just after it). Columns: interview, passage_id, speaker,
     start (seed offset of the term's first word), left, node (the term as printed), right.
     """
+    speech = speech_of(tokens)
     if sort not in SORTS:
         raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
     if width < 0:
@@ -67,7 +70,9 @@ def concordance(tokens: pd.DataFrame, term: str, width: int = 6, sort: str = "te
                 })
     if sort != "text":
         lines.sort(key=lambda line: line[f"_{sort}"])  # stable: ties stay in source order
-    return pd.DataFrame(lines, columns=CONCORDANCE_COLUMNS)
+    table = pd.DataFrame(lines, columns=CONCORDANCE_COLUMNS)
+    table.attrs["speech"] = speech
+    return table
 
 
 def kwic_text(lines: pd.DataFrame, width: int = 45) -> str:
@@ -83,6 +88,7 @@ def kwic_text(lines: pd.DataFrame, width: int = 45) -> str:
 def term_positions(tokens: pd.DataFrame, terms: list[str], by: str = "interview") -> pd.DataFrame:
     """Where each term occurs in each text, for a dispersion plot: one row per occurrence with the
     text (`by`), the term, and `offset`, its place among the text's words as a share from 0 to 1."""
+    speech_of(tokens)
     words = tokens[tokens["is_word"]]
     rows = []
     for key, text in words.groupby(by, sort=True):

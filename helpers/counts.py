@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .speech import speech_of
+
 PRONOUNS = {
     "we/us/our": frozenset({"we", "us", "our", "ours", "ourselves"}),
     "I/me/my": frozenset({"i", "me", "my", "mine", "myself"}),
@@ -27,8 +29,10 @@ def per_thousand(tokens: pd.DataFrame, groups: dict[str, frozenset[str] | set[st
     """For each value of `by` and each group: count (tokens whose `norm` is in the group, among
     the tokens `where` allows), words (all word tokens of that value of `by`) and per_1000.
 
-    One row per (`by`, group), groups in the order given, including zero counts.
+    One row per (`by`, group), groups in the order given, including zero counts. `tokens` must
+    say whose speech it holds (`helpers.speech`); the result keeps it in `attrs["speech"]`.
     """
+    speech = speech_of(tokens)
     words = tokens[tokens["is_word"]].groupby(by).size()
     eligible = tokens if where is None else tokens[where]
     rows = []
@@ -38,4 +42,6 @@ def per_thousand(tokens: pd.DataFrame, groups: dict[str, frozenset[str] | set[st
             count = int(mine.isin(forms).sum())
             rows.append({by: key, "group": group, "count": count, "words": int(total),
                          "per_1000": round(1000 * count / total, 1)})
-    return pd.DataFrame(rows, columns=[by, "group", "count", "words", "per_1000"])
+    table = pd.DataFrame(rows, columns=[by, "group", "count", "words", "per_1000"])
+    table.attrs["speech"] = speech
+    return table

@@ -1,6 +1,6 @@
 """Key words of one text (or speaker) against another: G² with its threshold, Log Ratio as the
 effect size, Gries's DP over the turns of the text that uses the word more, and Fightin' Words
-z-scores. The formulas are in `helpers.stats` and `../shared/METHODS.md`."""
+z-scores. The formulas are in `helpers.stats` and in the project's `METHODS.md`."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def keyness(tokens: pd.DataFrame, by: str, first: str, second: str, correction: 
                      "key": g2 > limit})
     table = pd.DataFrame(rows, columns=KEYNESS_COLUMNS).sort_values(["g2", "word"], ascending=[False, True])
     table.attrs.update({"threshold": limit, "correction": correction, "words_tested": len(vocabulary),
-                        "sizes": {first: c, second: d}})
+                        "sizes": {first: c, second: d}, "speech": tokens.attrs["speech"]})
     return table.reset_index(drop=True)
 
 
@@ -92,5 +92,5 @@ def fightin_words_table(tokens: pd.DataFrame, by: str, first: str, second: str,
     table["prior"] = prior
     table = table.rename_axis("word").reset_index()
     table = table.sort_values(["z", "word"], ascending=[False, True]).reset_index(drop=True)
-    table.attrs.update({"alpha0": float(prior.sum())})
+    table.attrs.update({"alpha0": float(prior.sum()), "speech": tokens.attrs["speech"]})
     return table

@@ -1,4 +1,4 @@
-"""The corpus statistics of the comparing notebooks, as in `../shared/METHODS.md`.
+"""The corpus statistics of the comparing notebooks, as in the project's `METHODS.md`.
 
 Keyness: log-likelihood G² (Dunning 1993; the two-cell form of Rayson & Garside 2000) and Log Ratio
 (Hardie 2014). Dispersion: Gries's DP (2008) and DPnorm (Lijffijt & Gries 2012). Fightin' Words:

@@ -34,6 +34,7 @@ from .nltk_data import use_nltk_data
 from .passages import SPEECH_KINDS
 from .seedtext import read_seed
 from .segment import Segment, split_seed
+from .speech import select_speech
 
 STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
 DASHES = re.compile(r"[—–]")
@@ -160,8 +161,11 @@ def tokens_of(interview: Interview, text: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
 
 
-def load_tokens(seeds: str | Path | None = None) -> pd.DataFrame:
-    """One row per token of the speech of every seed, in source order.
+def load_tokens(seeds: str | Path | None = None, speech: str = "answers") -> pd.DataFrame:
+    """One row per token of the speech of every seed, in source order, holding the `speech`
+    selection of `helpers.speech` (default: the interviewees' answers without editorial
+    insertions; "speech" adds the questions, "all" also the insertions). The selection is in
+    `attrs["speech"]`, and every counting helper reads it there.
 
     Columns: interview, passage_id, turn_id, kind, speaker, role (as in `load_passages`);
     sentence_id (`<passage id>.s<n>`, Punkt's sentences within the passage) and position (the
@@ -171,7 +175,7 @@ def load_tokens(seeds: str | Path | None = None) -> pd.DataFrame:
     English stopword list); is_word; is_number; inserted (inside an editor's [insertion]).
     """
     frames = [tokens_of(interview, read_seed(interview)) for interview in load_catalog(seeds)]
-    return pd.concat(frames, ignore_index=True)
+    return select_speech(pd.concat(frames, ignore_index=True), speech)
 
 
 def in_context(tokens: pd.DataFrame, row, width: int = 3) -> str:

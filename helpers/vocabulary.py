@@ -8,6 +8,7 @@ from collections import Counter
 
 import pandas as pd
 
+from .speech import speech_of
 from .stats import mattr, mtld
 
 CLITIC = re.compile(r"^(?:'[a-z]+|n't)$")
@@ -18,7 +19,9 @@ list without stopwords leaves them out too."""
 def words_of(tokens: pd.DataFrame, by: str | None = None, value: str | None = None,
              stopwords: bool = True) -> pd.DataFrame:
     """The word tokens of `tokens` (of the rows where `by` equals `value`, if given); when
-    `stopwords` is False, without NLTK's stopwords and the Treebank clitics ('s, n't, ...)."""
+    `stopwords` is False, without NLTK's stopwords and the Treebank clitics ('s, n't, ...).
+    `tokens` must say whose speech it holds (`helpers.speech`)."""
+    speech_of(tokens)
     words = tokens[tokens["is_word"]]
     if by is not None:
         words = words[words[by] == value]
@@ -47,6 +50,7 @@ def frequency_list(tokens: pd.DataFrame, by: str, stopwords: bool = True, top: i
         columns[(key, "count")] = pd.Series(counts.to_numpy())
     table = pd.DataFrame(columns)
     table.index = pd.RangeIndex(1, len(table) + 1, name="rank")
+    table.attrs["speech"] = speech_of(tokens)
     return table
 
 

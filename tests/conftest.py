@@ -112,7 +112,7 @@ def seed_texts():
 
 @pytest.fixture(scope="session")
 def tokens():
-    return helpers.load_tokens()
+    return helpers.load_tokens(speech="all")
 
 
 WAR_PASSAGES = [
@@ -125,10 +125,11 @@ WAR_PASSAGES = [
 SMALL_STOPWORDS = {"the", "a", "of", "we", "is", "and", "to"}
 
 
-def small_tokens(passages: list[tuple[str, str, str, str]]) -> pd.DataFrame:
+def small_tokens(passages: list[tuple[str, str, str, str]], speech: str = "answers") -> pd.DataFrame:
     """A token table in the shape of `helpers.load_tokens`, for hand-counted tests: one row per
     space-separated token of each (interview, passage id, speaker, text); a passage is its own turn
-    and its own sentence; tokens without a letter or digit are punctuation."""
+    and its own sentence; tokens without a letter or digit are punctuation. The table says it holds
+    `speech` (`helpers.speech`), as `load_tokens` does."""
     rows, offset = [], 0
     for interview, passage_id, speaker, text in passages:
         for position, token in enumerate(text.split(), 1):
@@ -140,4 +141,6 @@ def small_tokens(passages: list[tuple[str, str, str, str]]) -> pd.DataFrame:
                          "stop": norm in SMALL_STOPWORDS, "is_word": any(ch.isalnum() for ch in token),
                          "is_number": token.isdigit(), "inserted": False})
             offset += len(token) + 1
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    table.attrs["speech"] = speech
+    return table

@@ -11,7 +11,8 @@ from helpers.conversation import UPTAKES, load_presuppositions, load_uptake, que
 
 
 def test_talk_share_counts_word_tokens_per_speaker():
-    tokens = small_tokens([("A", "A:q1", "Ann", "why the war ?"), ("A", "A:q1.a1", "Bob", "because the war began")])
+    tokens = small_tokens([("A", "A:q1", "Ann", "why the war ?"), ("A", "A:q1.a1", "Bob", "because the war began")],
+                          speech="speech")
     share = talk_share(tokens).loc["A"]
     # Ann 3 words of 7 = 42.9%, Bob 4 of 7 = 57.1%
     assert share.loc["Ann"].tolist() == [1, 3, 42.9]
@@ -20,7 +21,7 @@ def test_talk_share_counts_word_tokens_per_speaker():
 
 def test_question_echo_is_the_share_of_the_question_s_content_words_repeated():
     tokens = small_tokens([("A", "A:q1", "Ann", "why did the war start and the peace fail ?"),
-                           ("A", "A:q1.a1", "Bob", "the war 's start was a mistake")])
+                           ("A", "A:q1.a1", "Bob", "the war 's start was a mistake")], speech="speech")
     turns = pd.DataFrame([{"interview": "A", "passage_id": "A:q1.a1", "speaker": "Bob", "kind": "answer",
                            "reply_to": "A:q1"}])
     tokens["stop"] = tokens["norm"].isin({"why", "did", "the", "and", "was", "a"})
@@ -38,13 +39,14 @@ def test_the_readings_cover_every_question_and_every_answer(turns):
 
 
 @pytest.mark.parametrize(("row", "message"), [
-    ("000:q10,why?,x", r"questions\.csv:2: unknown turn '000:q10'"),
-    ("000:q1.a1,I was born,x", r"questions\.csv:2: '000:q1\.a1' is not a question \(its kind is answer\)"),
-    ("000:q3,the coup in Moscow,x", r"questions\.csv:2: trigger 'the coup in Moscow' is not in the text of 000:q3"),
-], ids=["unknown turn", "not a question", "trigger not in question"])
+    ("000:q10,routine,why?,x", r"questions\.csv:2: unknown turn '000:q10'"),
+    ("000:q1.a1,routine,I was born,x", r"questions\.csv:2: '000:q1\.a1' is not a question \(its kind is answer\)"),
+    ("000:q3,framing,the coup in Moscow,x", r"questions\.csv:2: trigger 'the coup in Moscow' is not in the text"),
+    ("000:q3,loaded,coup,x", r"questions\.csv:2: presupposition 'loaded' is not one of routine, framing"),
+], ids=["unknown turn", "not a question", "trigger not in question", "unknown label"])
 def test_a_bad_question_reading_names_its_line(tmp_path, turns, row, message):
     path = tmp_path / "questions.csv"
-    path.write_text(f"question_id,trigger,presupposes\n{row}\n", encoding="utf-8")
+    path.write_text(f"question_id,presupposition,trigger,presupposes\n{row}\n", encoding="utf-8")
     with pytest.raises(helpers.SeedError, match=message):
         load_presuppositions(turns, path)
 

@@ -122,6 +122,7 @@ def test_per_thousand_counts_and_rates_by_hand():
         "is_word": [True, True, True, False, True, True, True, True],
         "pos": ["PRP", "MD", "VB", ".", "PRP$", "PRP", "MD", "NNP"],
     })
+    tokens.attrs["speech"] = "answers"
     table = per_thousand(tokens, {"we": {"we", "our"}, "I": {"i"}})
     # A: 4 words, 2 of the "we" group -> 500.0 per 1,000; B: 3 words, 1 "I" -> 333.3
     assert table.values.tolist() == [["A", "we", 2, 4, 500.0], ["A", "I", 0, 4, 0.0],
