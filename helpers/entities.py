@@ -16,7 +16,7 @@ import pandas as pd
 
 from .datafiles import read_rows
 from .errors import SeedError
-from .markup import reading_string
+from .markup import INSERTION, reading_string
 from .passages import SPEECH_KINDS
 from .paths import ANNOTATIONS_DIR, shown
 from .standoff import seed_texts, spoken_text
@@ -25,7 +25,8 @@ from .tokens import STRAIGHT
 GAZETTEER = ANNOTATIONS_DIR / "entities.csv"
 IGNORED = ANNOTATIONS_DIR / "entities_ignore.csv"
 ENTITY_TYPES = ("person", "organisation", "place", "event", "date")
-MENTION_COLUMNS = ["interview", "passage_id", "kind", "speaker", "role", "start", "end", "surface", "canonical", "type"]
+MENTION_COLUMNS = ["interview", "passage_id", "kind", "speaker", "role", "start", "end", "surface", "canonical", "type",
+                   "inserted"]
 
 
 def load_gazetteer(path: Path = GAZETTEER) -> pd.DataFrame:
@@ -57,7 +58,8 @@ def find_mentions(passages: pd.DataFrame, gazetteer: pd.DataFrame | None = None)
 
     Case-sensitive, whole words, longest surface form first, no overlaps; curly and straight
     quotes match each other. Columns: interview, passage_id, kind, speaker, role, start, end
-    (seed offsets), surface (as read), canonical, type.
+    (seed offsets), surface (as read), canonical, type, inserted (inside an editor's [insertion]:
+    the editor's words, not the speaker's).
     """
     gazetteer = load_gazetteer() if gazetteer is None else gazetteer
     forms = gazetteer[["surface", "canonical", "type"]].itertuples(index=False)
@@ -66,12 +68,14 @@ def find_mentions(passages: pd.DataFrame, gazetteer: pd.DataFrame | None = None)
     rows = []
     for row in passages[passages["kind"].isin(SPEECH_KINDS)].itertuples():
         read, offsets = spoken_text(row.interview, row.start, row.end, row.clean)
+        insertions = [(m.start(), m.end()) for m in INSERTION.finditer(read)]
         for match in pattern.finditer(read.translate(STRAIGHT)):
             canonical, kind = entry[match.group()]
             rows.append({
                 "interview": row.interview, "passage_id": row.passage_id, "kind": row.kind, "speaker": row.speaker,
                 "role": row.role, "start": offsets[match.start()], "end": offsets[match.end() - 1] + 1,
                 "surface": read[match.start():match.end()], "canonical": canonical, "type": kind,
+                "inserted": any(i <= match.start() < j for i, j in insertions),
             })
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 

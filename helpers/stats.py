@@ -164,3 +164,25 @@ def collocations(words: Sequence[str], min_freq: int = 3, measure: str = "likeli
     scored = finder.score_ngrams(getattr(BigramAssocMeasures, measure))
     rows = [{"bigram": " ".join(pair), "freq": finder.ngram_fd[pair], measure: score} for pair, score in scored]
     return pd.DataFrame(rows, columns=["bigram", "freq", measure])
+
+
+def bootstrap_rate(counts: Sequence[int], sizes: Sequence[int], per: float = 1000, resamples: int = 2000,
+                   seed: int = 2026, level: float = 0.95) -> tuple[float, float, float]:
+    """A rate over units (paragraphs) with its percentile bootstrap interval (Efron & Tibshirani
+    1993): the units are resampled with replacement `resamples` times from a seeded generator,
+    and the rate `per · Σcounts / Σsizes` recomputed on each. Returns (rate, low, high)."""
+    import numpy as np
+
+    if len(counts) != len(sizes) or not counts:
+        raise ValueError("counts and sizes must be of the same, non-zero length")
+    if not 0 < level < 1:
+        raise ValueError(f"level must lie between 0 and 1, not {level}")
+    counts_a, sizes_a = np.asarray(counts, dtype=float), np.asarray(sizes, dtype=float)
+    if sizes_a.sum() <= 0:
+        raise ValueError("the units hold no words")
+    picks = np.random.default_rng(seed).integers(0, len(counts_a), size=(resamples, len(counts_a)))
+    totals = sizes_a[picks].sum(axis=1)
+    rates = per * counts_a[picks].sum(axis=1) / np.where(totals > 0, totals, np.nan)
+    tail = 100 * (1 - level) / 2
+    low, high = np.nanpercentile(rates, [tail, 100 - tail])
+    return float(per * counts_a.sum() / sizes_a.sum()), float(low), float(high)

@@ -5,6 +5,8 @@ Normalisation (used by every notebook from 02 on):
 
 - Only speech is tokenised: questions, answers and list items. Titles, intros, editor's notes,
   captions, pull quotes (which repeat an answer), signatures and boilerplate are left out.
+- Whose speech a table holds is chosen when it is loaded (`helpers.speech`): by default the
+  interviewees' answers, without the editor's bracketed insertions, which `inserted` marks.
 - Sentences come from Punkt (`punkt_tab/english`, Kiss & Strunk 2006), within each passage.
 - Words come from NLTK's Treebank tokenizer (`NLTKWordTokenizer`), run on the sentence with the
   seeds' curly quotes and apostrophes made straight, so that "we’re" splits as "we" + "'re" like

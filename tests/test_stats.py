@@ -145,3 +145,33 @@ def test_collocations_can_leave_out_pairs_with_ignored_words():
     assert sorted(collocations(list("abcabcab"), min_freq=2)["bigram"]) == ["a b", "b c", "c a"]
     assert collocations(list("abcabcab"), min_freq=2, ignore={"c"})["bigram"].tolist() == ["a b"]
     assert collocations(list("abcabcab"), min_freq=2, ignore={"a"})["bigram"].tolist() == ["b c"]
+
+
+def test_bootstrap_rate_of_units_that_all_share_one_rate_has_no_width():
+    from helpers.stats import bootstrap_rate
+
+    # every paragraph: 2 of 100 words -> 20 per 1,000 in every resample
+    assert bootstrap_rate([2, 2, 2], [100, 100, 100]) == pytest.approx((20.0, 20.0, 20.0))
+
+
+def test_bootstrap_rate_interval_holds_the_rate_and_is_reproducible():
+    from helpers.stats import bootstrap_rate
+
+    counts, sizes = [0, 5, 1, 3, 0, 2], [50, 60, 40, 80, 30, 40]
+    rate, low, high = bootstrap_rate(counts, sizes)
+    assert rate == pytest.approx(1000 * 11 / 300)
+    assert low < rate < high and (low, high) == bootstrap_rate(counts, sizes)[1:]
+    # a share of units: sizes of 1 and counts of 0 or 1, per 100
+    share, low, high = bootstrap_rate([1, 0, 1, 1], [1, 1, 1, 1], per=100)
+    assert share == 75 and 0 <= low <= 75 <= high <= 100
+
+
+def test_bootstrap_rate_refuses_what_it_cannot_compute():
+    from helpers.stats import bootstrap_rate
+
+    with pytest.raises(ValueError, match="same, non-zero length"):
+        bootstrap_rate([], [])
+    with pytest.raises(ValueError, match="no words"):
+        bootstrap_rate([0], [0])
+    with pytest.raises(ValueError, match="level"):
+        bootstrap_rate([1], [10], level=1.5)
