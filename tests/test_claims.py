@@ -5,6 +5,7 @@ either printed by an earlier output of the same notebook or checked by one of it
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
@@ -148,8 +149,10 @@ def untraced_numbers(path) -> list[tuple[int, str]]:
     asserted = set()
     for cell in nb["cells"]:
         if cell["cell_type"] == "code":
-            asserted |= {v for line in "".join(cell["source"]).splitlines() if "assert" in line
-                         for v in numbers(re.sub(r"\w+\[\d+\]", " ", line))}
+            source = "".join(cell["source"])
+            for node in ast.walk(ast.parse(source)):
+                if isinstance(node, ast.Assert):
+                    asserted |= numbers(re.sub(r"\w+\[\d+\]", " ", ast.get_source_segment(source, node)))
     printed: set[str] = set()
     missing = []
     for i, cell in enumerate(nb["cells"]):
