@@ -1,5 +1,8 @@
 """Putting the two interviews side by side: the hand-coded quotes of a theme, the words each
-side uses for the same thing, and the tokens of the passages coded with a theme."""
+side uses for the same thing, and the tokens of the passages coded with a theme.
+
+This is what notebook 06 calls a naming analysis (METHODS.md, section 8): it counts and quotes the
+words each side uses; it does not identify frames in the sense of framing theory."""
 
 from __future__ import annotations
 

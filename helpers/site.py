@@ -1,5 +1,6 @@
 """The shared site: `make html` writes `site/`, one self-contained HTML page per notebook from its
-committed outputs (the ones nbval checks) and an index, with nothing loaded from another host.
+committed outputs (the ones nbval checks), a page for the methods (with the bibliography) and for
+the question-reading manual, and an index, with nothing loaded from another host.
 
 Run it as `python -m helpers.site [folder]`.
 """
@@ -22,6 +23,10 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 TEMPLATES = Path(__file__).resolve().parent / "site_template"
 NOTEBOOK_LINK = re.compile(r'href="(?:notebooks/)?(\d\d-[\w-]+)\.ipynb(#[^"]*)?"')
 DOWNLOADS = "downloads"
+DOCUMENTS = {"METHODS.md": "methods.html", "annotations/question-readings.md": "question-readings.html"}
+"""The project's Markdown documents that the site renders as pages, by path."""
+DOCUMENT_LINK = re.compile(r'href="(?:\.\./)*(METHODS\.md|(?:annotations/)?question-readings\.md)(#[^"]*)?"')
+FILE_LINK = re.compile(r'href="(?:\.\./)*(?:annotations/)?(references\.bib|codebook\.toml|[\w-]+\.csv)"')
 
 
 def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -41,9 +46,38 @@ def title_and_summary(notebook: nbformat.NotebookNode) -> tuple[str, str]:
 
 
 def local_links(page: str) -> str:
-    """Links to notebooks (`03-coding.ipynb`, `notebooks/03-coding.ipynb`) made into links to
-    their pages in the site."""
-    return NOTEBOOK_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', page)
+    """Links to notebooks (`03-coding.ipynb`, `notebooks/03-coding.ipynb`), to the methods and the
+    manual (`../METHODS.md#dunning1993`) and to annotation files made into links within the site."""
+    page = NOTEBOOK_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', page)
+    page = DOCUMENT_LINK.sub(lambda m: f'href="{_document_page(m.group(1))}{m.group(2) or ""}"', page)
+    return FILE_LINK.sub(lambda m: f'href="{DOWNLOADS}/{m.group(1)}"', page)
+
+
+def _document_page(path: str) -> str:
+    return DOCUMENTS["METHODS.md" if path == "METHODS.md" else "annotations/question-readings.md"]
+
+
+def document_page(path: Path, nav: str) -> str:
+    """One of the project's own Markdown documents as a page (rendered with mistune, which
+    nbconvert uses; the documents are the project's text, not seed text)."""
+    import mistune
+
+    body = local_links(mistune.html(path.read_text(encoding="utf-8")))
+    title = html.escape(path.read_text(encoding="utf-8").splitlines()[0].lstrip("# "))
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>{title}</title>
+<style>body {{ font-family: sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.5; }}
+table {{ border-collapse: collapse; font-size: 0.9em; }} td, th {{ border: 1px solid #ccc; padding: 0.3em; }}
+code {{ font-size: 0.9em; }} nav {{ margin-bottom: 1em; }}</style>
+</head>
+<body>
+<nav>{nav}</nav>
+{body}
+</body>
+</html>
+"""
 
 
 def _nav(names: list[str], k: int) -> str:
@@ -68,7 +102,7 @@ def _downloads(out: Path) -> list[Path]:
     folder = out / DOWNLOADS
     folder.mkdir()
     files = [*sorted(EXPORT_DIR.glob("*.*")), *sorted(ANNOTATIONS_DIR.glob("*.csv")),
-             *sorted(ANNOTATIONS_DIR.glob("*.toml"))]
+             *sorted(ANNOTATIONS_DIR.glob("*.toml")), PROJECT_ROOT / "references.bib"]
     for path in files:
         shutil.copyfile(path, folder / path.name)
     return [folder / path.name for path in files]
@@ -108,11 +142,16 @@ code {{ font-size: 0.8em; word-break: break-all; }}</style>
 on opposite sides of the war: Workers World's interview with Maxim Chalenko, a communist in Lugansk
 (about 2015), and an interview with Vasylyna (Sotsialnyi Rukh, Ukraine) and Mia (Russian Socialist
 Movement), 2023. The notebooks read, annotate and compare the two texts; every figure is computed from
-the texts and every quote carries its passage id. The study describes both framings and takes no side.</p>
+the texts and every quote carries its passage id. The study describes both texts in their speakers' own
+words and takes no side.</p>
 <h2>The notebooks</h2>
 <ol>
 {notebooks}
 </ol>
+<p>How every measure is computed, with its source and caveats, what is counted, the naming
+convention of the study's own voice, and the bibliography: <a href="methods.html">Methods</a>. The
+coding manual for the question and answer readings: <a href="question-readings.html">Question
+readings</a>.</p>
 <h2>The seeds</h2>
 <table>
 <tr><th>id</th><th>title</th><th>outlet</th><th>date</th><th>speakers</th><th>source</th>
@@ -144,6 +183,10 @@ def build_site(out: Path = SITE_DIR, notebooks: list[Path] | None = None) -> lis
         entries.append((path.stem, title, summary))
         page = out / f"{path.stem}.html"
         page.write_text(export_page(notebook, _nav(names, k)), encoding="utf-8")
+        pages.append(page)
+    for source, name in DOCUMENTS.items():
+        page = out / name
+        page.write_text(document_page(PROJECT_ROOT / source, '<a href="index.html">Index</a>'), encoding="utf-8")
         pages.append(page)
     index = out / "index.html"
     index.write_text(index_page(entries, _downloads(out)), encoding="utf-8")

@@ -65,7 +65,8 @@ def parsed(page: Path) -> Loads:
 
 def test_the_site_has_an_index_and_a_page_per_notebook(built):
     _, pages = built
-    assert [p.name for p in pages] == ["index.html"] + [f"{p.stem}.html" for p in NOTEBOOKS]
+    assert [p.name for p in pages] == ["index.html"] + [f"{p.stem}.html" for p in NOTEBOOKS] + [
+        "methods.html", "question-readings.html"]
 
 
 def test_the_index_lists_every_notebook_with_the_title_and_summary_from_its_first_cell(built):
@@ -100,6 +101,21 @@ def test_every_local_link_and_download_resolves(built):
 def test_links_to_notebooks_become_links_to_their_pages():
     page = '<a href="03-coding.ipynb">03</a> <a href="notebooks/05-keyness.ipynb#2.-How-many">05</a>'
     assert site.local_links(page) == '<a href="03-coding.html">03</a> <a href="05-keyness.html#2.-How-many">05</a>'
+
+
+def test_links_to_the_methods_manual_and_files_become_links_within_the_site():
+    page = ('<a href="../METHODS.md#dunning1993">D</a> <a href="../METHODS.md">M</a> '
+            '<a href="../annotations/question-readings.md">Q</a> <a href="references.bib">B</a>')
+    assert site.local_links(page) == ('<a href="methods.html#dunning1993">D</a> <a href="methods.html">M</a> '
+                                      '<a href="question-readings.html">Q</a> <a href="downloads/references.bib">B</a>')
+
+
+def test_every_citation_in_a_notebook_page_lands_on_its_reference(built):
+    out, _ = built
+    anchors = set(re.findall(r'<a id="([\w-]+)"></a>', (out / "methods.html").read_text(encoding="utf-8")))
+    link = re.compile(r'href="methods\.html#([\w-]+)"')
+    cited = {m for page in out.glob("0*.html") for m in link.findall(page.read_text(encoding="utf-8"))}
+    assert cited and cited <= anchors
 
 
 def test_a_notebook_without_a_title_is_refused():
@@ -202,8 +218,11 @@ def test_the_browser_shows_every_notebook_in_the_index_and_quotes_on_their_pages
     browser.get((out / "index.html").as_uri())
     listed = [a.get_attribute("href").rsplit("/", 1)[-1] for a in browser.find_elements(By.CSS_SELECTOR, "ol li a")]
     assert listed == [f"{p.stem}.html" for p in NOTEBOOKS]
-    browser.get((out / "06-framing.html").as_uri())
+    browser.get((out / "06-naming.html").as_uri())
     text = browser.find_element(By.TAG_NAME, "body").text
     assert "the invasion and colonisation" in text and "(004:q4.a1)" in text
     browser.get((out / "04-words.html").as_uri())
     assert "a people 's [war] for national liberation" in browser.find_element(By.TAG_NAME, "body").text
+    browser.get((out / "methods.html").as_uri())
+    text = browser.find_element(By.TAG_NAME, "body").text
+    assert "Dunning 1993." in text and "Accurate methods for the statistics of surprise" in text
