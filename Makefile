@@ -41,7 +41,7 @@ nbval: setup
 notebooks: setup
 	PYTHONHASHSEED=0 $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False \
-		--ExecutePreprocessor.coalesce_streams=True \
+		--CoalesceStreamsPreprocessor.enabled=True \
 		$(NOTEBOOKS)
 
 ## Build site/: an offline HTML page per notebook (from its committed outputs) and an index.

@@ -26,7 +26,7 @@ from .entities import (
 )
 from .errors import SeedError
 from .nltk_data import use_nltk_data
-from .passages import KINDS, PART_OF_KIND, SPEECH_KINDS, count_words, load_passages, load_turns
+from .passages import KINDS, PART_OF_KIND, SPEECH_KINDS, count_words, load_passages, load_turns, split_report
 from .reading import quote, read_exchange
 from .speech import SPEECH, counted, select_speech, speech_of
 from .style import interview_palette, speaker_palette, use_house_style
@@ -83,6 +83,7 @@ __all__ = [
     "show_passage",
     "speaker_palette",
     "speech_of",
+    "split_report",
     "tagger_against_gold",
     "uncovered_runs",
     "use_house_style",

@@ -20,6 +20,11 @@ from .paths import CATALOG_NAME, SEEDS_DIR, shown
 
 FORMATS = ("plain", "markdown")
 ROLES = ("interviewer", "interviewee", "author")
+QUESTION_MARKUP = ("auto", "labels", "headings", "bold", "italic")
+"""How an interview marks its questions (the optional `questions` field): "auto" (speaker labels,
+and in Markdown headings that end with "?" or open with an interviewer's label), "labels" (labels
+only), "headings" (every heading in the body is a question), "bold" or "italic" (a paragraph that
+is all bold, or all italic, is a question)."""
 
 INTERVIEW_FIELDS = {
     "id": str,
@@ -36,6 +41,10 @@ INTERVIEW_FIELDS = {
     "context_not_in_text": str,
     "people": list,
 }
+OPTIONAL_FIELDS = {"questions": str, "not_turns": list}
+"""Optional fields of an interview: `questions` (one of `QUESTION_MARKUP`, default "auto") and
+`not_turns` (the openings of lines that look like speaker labels but are not turns, such as a
+glossary entry "**ABC:**": each such paragraph is read as a note, never as speech)."""
 PERSON_FIELDS = {
     "name": str,
     "role": str,
@@ -78,6 +87,8 @@ class Interview:
     people: tuple[Person, ...]
     catalog: Path
     catalog_line: int
+    questions: str = "auto"
+    not_turns: tuple[str, ...] = ()
 
     def by_role(self, role: str) -> list[Person]:
         """The people with this role, in catalog order."""
@@ -137,10 +148,14 @@ def _read_toml(path: Path) -> tuple[str, dict]:
 
 
 def _check_fields(
-    table: dict, fields: dict[str, type], where: str, file: str, line: int, text: str
+    table: dict, fields: dict[str, type], where: str, file: str, line: int, text: str,
+    optional: dict[str, type] | None = None,
 ) -> None:
-    for key, kind in fields.items():
+    optional = optional or {}
+    for key, kind in {**fields, **optional}.items():
         if key not in table:
+            if key in optional:
+                continue
             raise SeedError(file, line, f"{where} has no `{key}` field")
         if not isinstance(table[key], kind):
             raise SeedError(
@@ -148,7 +163,7 @@ def _check_fields(
                 _key_line(text, line, key),
                 f"{where}: `{key}` should be a {kind.__name__}, not {type(table[key]).__name__}",
             )
-    unknown = sorted(set(table) - set(fields))
+    unknown = sorted(set(table) - set(fields) - set(optional))
     if unknown:
         raise SeedError(file, line, f"{where} has unknown field(s): {', '.join(unknown)}")
 
@@ -177,7 +192,14 @@ def _interview(table: dict, path: Path, line: int, text: str) -> Interview:
     file = shown(path)
     name = table.get("id", f"entry at line {line}")
     where = f"interview {name!r}"
-    _check_fields(table, INTERVIEW_FIELDS, where, file, line, text)
+    _check_fields(table, INTERVIEW_FIELDS, where, file, line, text, OPTIONAL_FIELDS)
+    questions = table.get("questions", "auto")
+    if questions not in QUESTION_MARKUP:
+        raise SeedError(file, _key_line(text, line, "questions"),
+                        f"{where}: questions {questions!r} is not one of {', '.join(QUESTION_MARKUP)}")
+    not_turns = table.get("not_turns", [])
+    if not all(isinstance(v, str) and v.strip() for v in not_turns):
+        raise SeedError(file, _key_line(text, line, "not_turns"), f"{where}: `not_turns` must hold non-empty strings")
     if not re.fullmatch(r"[A-Za-z0-9_-]+", table["id"]):
         raise SeedError(file, _key_line(text, line, "id"), f"{where}: id may hold only letters, digits, _ and -")
     if table["format"] not in FORMATS:
@@ -218,7 +240,7 @@ def _interview(table: dict, path: Path, line: int, text: str) -> Interview:
         source_url=table["source_url"], date=table["date"], date_inferred=table["date_inferred"],
         date_evidence=table["date_evidence"], language=table["language"],
         context_not_in_text=table["context_not_in_text"], people=tuple(people),
-        catalog=path, catalog_line=line,
+        catalog=path, catalog_line=line, questions=questions, not_turns=tuple(not_turns),
     )
 
 

@@ -12,29 +12,72 @@ BOLD_LABEL = re.compile(r"\*\*(?P<label>[^*\n:]{1,60}?)(?::\*\*|\*\*:)[ \t]*")
 PLAIN_LABEL = re.compile(r"(?P<label>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3}):(?=[ \t]|\r?$)[ \t]*")
 HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t]+")
 THEMATIC_BREAK = re.compile(r"[ \t]*(?:-[ \t]*){3,}|[ \t]*(?:\*[ \t]*){3,}|[ \t]*(?:_[ \t]*){3,}")
-MD_LINK = re.compile(r"\[(?P<label>(?:\\.|[^\]\\\n])*)\]\((?P<target>[^)\s]*)\)")
+MD_LINK = re.compile(r"!?\[(?P<label>(?:\\.|[^\]\\\n])*)\]\((?P<target>[^)\s]*)\)")
 METADATA_KEY = re.compile(r"(?:Categories|Category|Tags|Filed under|Posted on|Posted|Date):[ \t]", re.IGNORECASE)
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 FULL_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{1,2}}, \d{{4}})\b")
 OPEN_QUOTES = "\"“‘'«"
 CLOSE_QUOTES = "\"”’'»"
-INSERTION = re.compile(r"(?<!\\)\[[^\[\]\n]+\](?!\()")
+INSERTION = re.compile(r"(?<!\\)\[[^\[\]\n]+\](?!\()|\^[\w-]{1,5}\^")
+"""An editor's words or marks inside a speaker's paragraph: "[then part of Soviet Ukraine]", and
+footnote markers ("[^1]", "^2^"). The token table marks them (`inserted`), and no count of a
+speaker's words includes them."""
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
-def parse_label(content: str) -> tuple[str, int] | None:
-    """Return (label, offset where the spoken text starts) if `content` opens with a
-    speaker label (`**Name:**`, `**Name**:` or `Name:`), else None.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+"""Zero-width characters that web pages leave inside and around speaker labels."""
+GAP = "[ \t\u00a0\u200b\u200c\u200d\u2060]*"
+_GAP_TAIL = re.compile(GAP + r"(?:\r?\n" + GAP + ")?")
+_ITALIC_LABEL = re.compile(rf"\*(?!\*){GAP}(?P<label>[^*\n:]{{1,60}}?){GAP}(?::{GAP}\*(?!\*)|\*{GAP}:)")
+_BOLD_LABEL_SPACED = re.compile(rf"\*\*{GAP}(?P<label>[^*\n:]{{1,60}}?){GAP}(?::{GAP}\*\*|\*\*{GAP}:)")
+_PLAIN_LABEL_SPACED = re.compile(
+    rf"(?P<label>[^\W\d_][\w'’.\-]*(?:{GAP}[ \t\u00a0]{GAP}(?:[^\W\d_][\w'’.\-]*|and|&)){{0,4}}){GAP}:(?=\s|$)")
 
-    A plain label must be one to four capitalised words, so a sentence such as
-    "There were two reasons: ..." is not taken for a label.
+
+def normal_label(text: str) -> str:
+    """A label as the catalog lists it: zero-width characters removed, any run of spaces
+    (non-breaking ones included) made one space, no space at either end."""
+    return " ".join(text.translate(INVISIBLE).replace("\u00a0", " ").split())
+
+
+def parse_label(content: str) -> tuple[str, int] | None:
+    """Return (label, offset where the spoken text starts) if `content` opens with something
+    shaped like a speaker label (`**Name:**`, `**Name**:`, `*Name:*`, `Name:`), else None.
+
+    A plain label must be one to four capitalised words (a joint label may join them with
+    "and" or "&"), so a sentence such as "There were two reasons: ..." is not taken for a label.
+    The label comes back normalised (`normal_label`); zero-width and non-breaking spaces around
+    and inside it are allowed.
     """
-    match = BOLD_LABEL.match(content)
+    match = _BOLD_LABEL_SPACED.match(content) or _ITALIC_LABEL.match(content)
     if match is None:
-        match = PLAIN_LABEL.match(content)
-        if match is None or not all(w[0].isupper() for w in match.group("label").split()):
+        match = _PLAIN_LABEL_SPACED.match(content)
+        words = match.group("label").replace("\u00a0", " ").translate(INVISIBLE).split() if match else []
+        if match is None or not all(w[0].isupper() or w in ("and", "&") for w in words) or words[-1] in ("and", "&"):
             return None
-    return match.group("label").strip(), match.end()
+    return normal_label(match.group("label")), _GAP_TAIL.match(content, match.end()).end()
+
+
+def known_label(content: str, labels: list[str]) -> tuple[str, int] | None:
+    """Return (label, offset where the words start) if `content` opens with one of `labels` (the
+    catalog's, normalised) in any common form: `Name:`, `**Name:**`, `**Name**:`, `*Name:*`,
+    `*Name*:`, `Q.` for a label of one or two characters, or the label alone on its first line
+    (with a colon, or in capitals). The words may start on the next line, or in the next block
+    (the offset is then the block's end)."""
+    for label in sorted(labels, key=len, reverse=True):
+        body = GAP.join(re.escape(word) for word in label.split(" "))
+        body = body.replace(GAP, f"{GAP}[ \t\u00a0]{GAP}") if " " in label else body
+        shapes = [rf"\*\*{GAP}{body}{GAP}:{GAP}\*\*", rf"\*\*{GAP}{body}{GAP}\*\*{GAP}:",
+                  rf"\*(?!\*){GAP}{body}{GAP}:{GAP}\*(?!\*)", rf"\*(?!\*){GAP}{body}{GAP}\*{GAP}:", rf"{body}{GAP}:"]
+        if len(label) <= 2:
+            shapes.append(rf"{body}\.(?=[ \t])")
+        if label.isupper() and len(label) > 1:
+            shapes.append(rf"(?:\*\*)?{body}(?:\*\*)?{GAP}(?=\r?\n|$)")
+        match = re.match("(?:" + "|".join(shapes) + ")", content)
+        if match:
+            return label, _GAP_TAIL.match(content, match.end()).end()
+    return None
 
 
 def is_bold_paragraph(content: str) -> bool:
@@ -62,7 +105,7 @@ def is_bracketed(content: str) -> bool:
 
 
 _PLAIN_STOPS = re.compile(r"\s+|\ufeff")
-_MARKDOWN_STOPS = re.compile(r"\s+|[\ufeff*\\\[]")
+_MARKDOWN_STOPS = re.compile(r"\s+|[\ufeff*\\\[]|!(?=\[)")
 """The characters `reading_text` does not copy as they are; everything between them is copied in bulk."""
 
 
@@ -100,7 +143,7 @@ def reading_text(text: str, start: int, end: int, markdown: bool) -> tuple[str, 
                 offsets.append(i)
                 last = mark
                 i += 1
-        elif mark == "[":
+        elif mark in ("[", "!"):
             link = MD_LINK.match(text, i, end)
             if link:
                 label, label_offsets = reading_text(text, link.start("label"), link.end("label"), True)

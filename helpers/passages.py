@@ -20,18 +20,18 @@ import pandas as pd
 from .catalog import Interview, load_catalog
 from .markup import CLOSE_QUOTES, INSERTION, OPEN_QUOTES, reading_string
 from .seedtext import read_seed
-from .segment import Segment, split_seed
+from .segment import Segment, split_seed, split_with_report
 
 SPEECH_KINDS = ("question", "answer", "list_item")
 KINDS = (
     "blank", "title", "metadata", "intro", "question", "answer", "list_item", "editor_note",
-    "caption", "pull_quote", "signature", "boilerplate",
+    "caption", "pull_quote", "signature", "boilerplate", "markup",
 )
 PART_OF_KIND = {
     "question": "speech", "answer": "speech", "list_item": "speech",
     "title": "apparatus", "metadata": "apparatus", "intro": "apparatus", "caption": "apparatus",
     "editor_note": "apparatus", "pull_quote": "apparatus", "signature": "apparatus",
-    "boilerplate": "boilerplate", "blank": "boilerplate",
+    "boilerplate": "boilerplate", "blank": "boilerplate", "markup": "boilerplate",
 }
 """Each kind's part of a text: the interview's speech, the publication's apparatus around it
 (title, byline, notes, pull quotes, signatures), or the web page's boilerplate."""
@@ -66,7 +66,7 @@ def _rows(interview: Interview, text: str, segments: list[Segment]) -> list[dict
             "turn_id": seg.turn_id, "reply_to": seg.reply_to, "start": seg.start, "end": seg.end,
             "line": seg.line, "text": text[seg.start : seg.end], "clean": clean,
             "words": count_words(clean), "counted": speech, "continues": "", "repeats": "",
-            "insertions": len(INSERTION.findall(clean)) if speech else 0,
+            "insertions": len(INSERTION.findall(clean)) if speech else 0, "_repeats_at": seg.repeats_at,
         })
     return rows
 
@@ -89,9 +89,15 @@ def _comparable(text: str) -> str:
 
 
 def _mark_repeats(rows: list[dict]) -> None:
-    """Link each pull quote to the nearest earlier answer paragraph whose words it copies."""
+    """Link each pull quote to the passage whose words it copies: the one the splitter found, or
+    else the nearest speech passage (earlier first) that holds its words."""
+    starts = {row["start"]: row for row in rows if row["kind"] in SPEECH_KINDS}
     for k, row in enumerate(rows):
         if row["kind"] != "pull_quote":
+            continue
+        row["counted"] = False
+        if row["_repeats_at"] in starts:
+            row["repeats"] = starts[row["_repeats_at"]]["passage_id"]
             continue
         quote = _comparable(row["clean"])
         # Nearest first, and lazily: a long text's search stops at the quoted paragraph.
@@ -99,7 +105,6 @@ def _mark_repeats(rows: list[dict]) -> None:
         candidates = (rows[j] for j in order if rows[j]["kind"] in SPEECH_KINDS)
         match = next((r for r in candidates if quote and quote in _comparable(r["clean"])), None)
         row["repeats"] = match["passage_id"] if match else ""
-        row["counted"] = False
 
 
 @contextmanager
@@ -210,7 +215,24 @@ def turns_from_passages(passages: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def load_turns(seeds: str | Path | None = None) -> pd.DataFrame:
+REPORT_COLUMNS = ["interview", "line", "passage_id", "decision", "text"]
+
+
+def split_report(seeds: str | Path | None = None) -> pd.DataFrame:
+    """The split report of every seed: one row per decision a reader may want to check (a
+    label-like line read as a note or kept in the text, a heading read as a section title, a
+    pull quote found by its repeated words, an end mark or link list read as the footer, an
+    answer after the same speaker's answer, a question with no answer): interview, line,
+    passage_id, decision, text. Each can be resolved in the catalog (`labels`, `not_turns`,
+    `questions`) without editing the seed; README, "Adding an interview", says how."""
+    rows = []
+    for interview in load_catalog(seeds):
+        rows.extend(split_with_report(interview, read_seed(interview))[1])
+    return pd.DataFrame(rows, columns=REPORT_COLUMNS)
+
+
+def load_turns(seeds: str | Path | None = None,
+               report: bool = False) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """One row per speaker turn (a question or an answer) of every seed, in order.
 
     Same identifying columns as `load_passages` (`passage_id` is the turn's id, the id of
@@ -219,7 +241,10 @@ def load_turns(seeds: str | Path | None = None) -> pd.DataFrame:
     paragraphs joined for reading, with a paragraph broken in mid-sentence joined to the one
     it continues; `words`; `paragraphs` (logical paragraphs, list items not counted);
     `passages` and `spans` (the ids and source spans of its passages); `repairs`.
+
+    With `report=True`, returns the turns and the split report (`split_report`).
     """
     passages = load_passages(seeds)
     with without_cycle_collection():
-        return turns_from_passages(passages)
+        turns = turns_from_passages(passages)
+    return (turns, split_report(seeds)) if report else turns

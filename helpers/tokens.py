@@ -7,6 +7,7 @@ Normalisation (used by every notebook from 02 on):
   captions, pull quotes (which repeat an answer), signatures and boilerplate are left out.
 - Whose speech a table holds is chosen when it is loaded (`helpers.speech`): by default the
   interviewees' answers, without the editor's bracketed insertions, which `inserted` marks.
+- Footnote markers ("[^1]", "^2^") are page markup, not words: they are not tokens.
 - Sentences come from Punkt (`punkt_tab/english`, Kiss & Strunk 2006), within each passage.
 - Words come from NLTK's Treebank tokenizer (`NLTKWordTokenizer`), run on the sentence with the
   seeds' curly quotes and apostrophes made straight, so that "we’re" splits as "we" + "'re" like
@@ -128,15 +129,20 @@ def _inserted(clean: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in INSERTION.finditer(clean)]
 
 
+FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]|\^[\w-]{1,5}\^")
+
+
 def _segment_tokens(interview: Interview, text: str, seg: Segment) -> list[dict]:
     clean, offsets = reading_text(text, seg.body_start, seg.body_stop, interview.format == "markdown")
     _, _, stop, _, _ = _tools()
     insertions = _inserted(clean)
+    # Footnote markers become spaces of the same length: no token, and every offset still holds.
+    masked = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), clean)
     rows: list[dict] = []
-    for number, (s_start, s_end) in enumerate(sentence_spans(clean), 1):
+    for number, (s_start, s_end) in enumerate(sentence_spans(masked), 1):
         sentence = clean[s_start:s_end]
         straight = sentence.translate(STRAIGHT)
-        spans = word_spans(sentence)
+        spans = word_spans(masked[s_start:s_end])
         forms = [_tagger_form(straight[a:b], straight, a) for a, b in spans]
         for position, ((a, b), (penn, upos)) in enumerate(zip(spans, tag(forms), strict=True), 1):
             token = sentence[a:b]

@@ -84,17 +84,18 @@ def test_unknown_bold_speaker_label(tmp_path):
 
 def test_answer_before_any_question(tmp_path):
     err = seed_error(tmp_path, "Title\n\nMC: I answer first.\n\nWW: A question?\n")
-    assert err.line == 3 and err.problem == "answer by Maxim Chalenko before any question"
+    assert err.line == 3 and err.problem.startswith("answer by Maxim Chalenko before any question: if this line is not")
+    assert "not_turns" in err.problem
 
 
 def test_label_with_no_text(tmp_path):
-    err = seed_error(tmp_path, "Title\n\nWW: A question?\n\nMC:\n\nThe answer.\n")
-    assert err.line == 5 and err.problem == "speaker label 'MC' with no text after it"
+    err = seed_error(tmp_path, "Title\n\nWW: A question?\n\nMC:\n\nWW: The next question?\n")
+    assert err.line == 5 and err.problem == "speaker label for Maxim Chalenko with no text after it"
 
 
 def test_bold_label_with_no_text(tmp_path):
     err = seed_error(tmp_path, "# Title\n\n## Q?\n\n**Mia:**\n", "markdown")
-    assert err.line == 5 and "'Mia' with no text" in err.problem
+    assert err.line == 5 and err.problem == "speaker label for Mia with no text after it"
 
 
 def test_duplicate_catalog_ids(tmp_path):

@@ -43,7 +43,7 @@ def test_turn_text_is_the_seed_slice_and_spans_are_its_passages(turns, seed_text
 LETTERS = "abcdefghijklmnoprstuvwyzéïжюяç"
 word = st.text(alphabet=LETTERS, min_size=1, max_size=9)
 sentence = st.lists(word, min_size=2, max_size=9).map(lambda ws: " ".join(ws).capitalize() + ".")
-paragraph = st.lists(sentence, min_size=1, max_size=3).map(" ".join)
+paragraphs = st.lists(sentence, min_size=1, max_size=3).map(" ".join)
 gap = st.sampled_from(["\n\n", "\n\n\n", "\n \n", "\n\t\n\n"])
 
 
@@ -52,8 +52,10 @@ def interviews(draw, fmt):
     """A generated interview: its text and the turns it holds, as (speaker, paragraphs)."""
     people = ["Maxim Chalenko"] if fmt == "plain" else ["Vasylyna", "Mia"]
     newline = draw(st.sampled_from(["\n", "\r\n"]))
-    blocks = ["Categories: Test", "A title line" if fmt == "plain" else "# A title", draw(paragraph)]
+    blocks = ["Categories: Test", "A title line" if fmt == "plain" else "# A title", draw(paragraphs)]
     turns = []
+    count = iter(range(1000))
+    paragraph = paragraphs.map(lambda p: f"Para{next(count)} {p}")  # unique: no paragraph repeats another
     for _ in range(draw(st.integers(1, 4))):
         question = draw(paragraph)[:-1] + "?"
         blocks.append(f"WW: {question}" if fmt == "plain" else f"## {question}")

@@ -56,7 +56,7 @@ def reading_text_by_character(text: str, start: int, end: int, markdown: bool) -
             offsets.append(i + 1)
             i += 2
             continue
-        if markdown and ch == "[":
+        if markdown and ch in "[!":
             link = MD_LINK.match(text, i, end)
             if link:
                 label, label_offsets = reading_text_by_character(text, link.start("label"), link.end("label"), True)

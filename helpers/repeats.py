@@ -1,0 +1,69 @@
+"""Finding pull quotes by what they are: a short passage that repeats, word for word, part of a
+longer passage of the same text, wherever it stands (before the interview starts, between two
+answers, several turns away from what it copies) and whatever its markup (bold, a blockquote, a
+plain line, a speaker label in front of it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+from .markup import CLOSE_QUOTES, OPEN_QUOTES, known_label, reading_string
+
+MIN_WORDS = 6
+"""A shorter passage is too likely to recur by chance ("Thank you very much.")."""
+MAX_WORDS = 80
+"""A longer passage is a paragraph, not a pull quote."""
+SHINGLE = 5
+_QUOTES = str.maketrans("“”‘’«»", "\"\"''\"\"")
+_STRIP = OPEN_QUOTES + CLOSE_QUOTES + "*_ >"
+
+
+def core(text: str, block: Block, markdown: bool, labels: list[str]) -> str:
+    """The words of a block as compared: reading text without a leading speaker label, blockquote
+    markers, emphasis and the quotation marks around it, lower case, quotes made straight."""
+    raw = text[block.start:block.stop]
+    lines = [re.sub(r"^[ \t]*>[ \t]?", "", text[ln.start:ln.stop]) for ln in block.lines]
+    raw = "\n".join(lines)
+    found = known_label(raw, labels)
+    if found is not None:
+        raw = raw[found[1]:]
+    words = reading_string(raw, 0, len(raw), markdown).translate(_QUOTES)
+    return " ".join(words.strip(_STRIP).lower().split())
+
+
+def _has_quote_markup(text: str, block: Block) -> bool:
+    inner = text[block.start:block.stop].strip()
+    return inner.startswith(("**", ">", "*", "“", '"', "<blockquote", "{{")) or inner.endswith(("”", '"'))
+
+
+def repeated_blocks(text: str, blocks: list[Block], markdown: bool, labels: list[str]) -> dict[int, int]:
+    """For each block that repeats part of another, longer block (or all of one, when it carries
+    quotation markup and the other does not): its start, mapped to the start of the nearest block
+    it repeats. Identical texts are compared once, so a long seed costs time in proportion to its
+    number of different paragraphs."""
+    cores = [core(text, b, markdown, labels) for b in blocks]
+    where: dict[str, list[int]] = {}
+    for k, c in enumerate(cores):
+        where.setdefault(c, []).append(k)
+    shingles: dict[str, set[str]] = {}
+    for c in where:
+        words = c.split()
+        for i in range(len(words) - SHINGLE + 1):
+            shingles.setdefault(" ".join(words[i:i + SHINGLE]), set()).add(c)
+    found: dict[int, int] = {}
+    for c, ks in where.items():
+        n = len(c.split())
+        if not MIN_WORDS <= n <= MAX_WORDS:
+            continue
+        key = " ".join(c.split()[:SHINGLE])
+        hosts = [h for h in shingles.get(key, ()) if h != c and c in h]
+        for k in ks:
+            marked = _has_quote_markup(text, blocks[k])
+            near = [j for h in hosts for j in where[h]]
+            equal = [j for j in where[c] if j != k and marked and not _has_quote_markup(text, blocks[j])]
+            candidates = [j for j in near if len(cores[j]) > len(c)] + equal
+            if candidates:
+                found[blocks[k].start] = blocks[min(candidates, key=lambda j: abs(j - k))].start
+    return found
