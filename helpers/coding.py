@@ -15,7 +15,7 @@ import pandas as pd
 
 from .datafiles import as_int, line_of, read_rows, read_toml
 from .errors import SeedError
-from .markup import reading_string
+from .markup import reading_string, reading_text
 from .paths import ANNOTATIONS_DIR, shown
 from .standoff import seed_texts
 from .tokens import STRAIGHT
@@ -103,19 +103,41 @@ def load_rules(path: Path = RULES) -> dict[str, list[re.Pattern]]:
     return rules
 
 
-def rule_coding(units: pd.DataFrame, rules: dict[str, list[re.Pattern]]) -> pd.DataFrame:
-    """Every match of every rule in every unit's reading text: passage_id, code, pattern, match."""
-    rows = []
+MATCH_COLUMNS = ["interview", "speaker", "passage_id", "code", "pattern", "match"]
+
+
+def _rule_matches(units: pd.DataFrame, rules: dict[str, list[re.Pattern]]):
+    """(unit, code, pattern, match) of every match of every rule in every unit's reading text."""
     for unit in units.itertuples():
         text = unit.clean.translate(STRAIGHT)
         for code, patterns in rules.items():
             for pattern in patterns:
                 for match in pattern.finditer(text):
-                    rows.append({
-                        "interview": unit.interview, "speaker": unit.speaker, "passage_id": unit.passage_id,
-                        "code": code, "pattern": pattern.pattern, "match": unit.clean[match.start():match.end()],
-                    })
-    return pd.DataFrame(rows, columns=["interview", "speaker", "passage_id", "code", "pattern", "match"])
+                    yield unit, code, pattern, match
+
+
+def rule_coding(units: pd.DataFrame, rules: dict[str, list[re.Pattern]]) -> pd.DataFrame:
+    """Every match of every rule in every unit's reading text: passage_id, code, pattern, match."""
+    rows = [{"interview": u.interview, "speaker": u.speaker, "passage_id": u.passage_id, "code": code,
+             "pattern": pattern.pattern, "match": u.clean[m.start():m.end()]}
+            for u, code, pattern, m in _rule_matches(units, rules)]
+    return pd.DataFrame(rows, columns=MATCH_COLUMNS)
+
+
+def rule_spans(units: pd.DataFrame, rules: dict[str, list[re.Pattern]], texts: dict) -> pd.DataFrame:
+    """`rule_coding` with the seed offsets (start, end) of each match, for a corpus whose seeds are
+    given as {interview id: (Interview, text)} (`standoff.texts_of`): what an export needs."""
+    rows, read = [], {}
+    for u, code, pattern, m in _rule_matches(units, rules):
+        if u.passage_id not in read:
+            interview, text = texts[u.interview]
+            full, offsets = reading_text(text, u.start, u.end, interview.format == "markdown")
+            read[u.passage_id] = offsets[len(full) - len(u.clean):]  # the label, if any, comes first
+        offsets = read[u.passage_id]
+        rows.append({"interview": u.interview, "speaker": u.speaker, "passage_id": u.passage_id, "code": code,
+                     "pattern": pattern.pattern, "match": u.clean[m.start():m.end()],
+                     "start": offsets[m.start()], "end": offsets[m.end() - 1] + 1})
+    return pd.DataFrame(rows, columns=[*MATCH_COLUMNS, "start", "end"])
 
 
 def code_matrix(coding: pd.DataFrame, units: pd.DataFrame, codes: list[str]) -> pd.DataFrame:

@@ -48,6 +48,18 @@ def keyness(tokens: pd.DataFrame, by: str, first: str, second: str, correction: 
     return table.reset_index(drop=True)
 
 
+REST = "the rest"
+
+
+def against_rest(tokens: pd.DataFrame, by: str, value: str, correction: str = "bonferroni",
+                 alpha: float = 0.05) -> pd.DataFrame:
+    """`keyness` of one text or speaker (`by` == `value`) against all the others pooled, "the rest"."""
+    sides = tokens.assign(side=tokens[by].where(tokens[by] == value, REST))
+    table = keyness(sides, "side", value, REST, correction, alpha)
+    table.attrs["against"] = REST
+    return table
+
+
 def turn_dispersion(tokens: pd.DataFrame, by: str, value: str, words: list[str]) -> pd.DataFrame:
     """For each word, its DP and DPnorm over the turns of the text where `by` == `value` (parts
     sized by their word tokens), and in how many of the text's passages it occurs."""

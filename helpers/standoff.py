@@ -7,16 +7,23 @@ same words may carry Markdown (`*Sotsialnyi Rukh*`). `seed_span` finds one from 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from .catalog import Interview, load_catalog
 from .markup import reading_text
 from .seedtext import read_seed
 
 
+def texts_of(seeds: str | Path | None = None) -> dict[str, tuple[Interview, str]]:
+    """Every catalogued seed of a seeds folder (default: the project's), by interview id, with
+    its checked text."""
+    return {interview.id: (interview, read_seed(interview)) for interview in load_catalog(seeds)}
+
+
 @cache
 def seed_texts() -> dict[str, tuple[Interview, str]]:
     """Every catalogued seed of the project, by interview id, with its checked text."""
-    return {interview.id: (interview, read_seed(interview)) for interview in load_catalog()}
+    return texts_of()
 
 
 def spoken_text(interview_id: str, start: int, end: int, clean: str) -> tuple[str, list[int]]:

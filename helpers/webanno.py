@@ -29,11 +29,25 @@ JSONLD_NAME = "web-annotations.jsonld"
 MATRIX_NAME = "passage-codes.csv"
 
 
-def target(interview: str, start: int, end: int) -> dict:
+Sources = dict[str, tuple[str, str]]
+"""For each interview id: the source name an annotation's target gives, and the seed's text."""
+
+
+def sources_of(texts: dict, folder: str = "seeds") -> Sources:
+    """Sources for the seeds of `standoff.texts_of`, each named `<folder>/<file>`."""
+    return {i: (f"{folder}/{info.file}", text) for i, (info, text) in texts.items()}
+
+
+def study_sources() -> Sources:
+    """The project's seeds, named as `seeds/<file>`."""
+    return sources_of(seed_texts())
+
+
+def target(interview: str, start: int, end: int, sources: Sources | None = None) -> dict:
     """The target of an annotation on seed characters `start` to `end` of an interview."""
-    info, text = seed_texts()[interview]
+    source, text = (sources or study_sources())[interview]
     return {
-        "source": f"seeds/{info.file}",
+        "source": source,
         "selector": [
             {"type": "TextQuoteSelector", "exact": text[start:end],
              "prefix": text[max(0, start - CONTEXT_WIDTH):start], "suffix": text[end:end + CONTEXT_WIDTH]},
@@ -42,12 +56,13 @@ def target(interview: str, start: int, end: int) -> dict:
     }
 
 
-def annotation(layer: str, interview: str, start: int, end: int, motivation: str, bodies: list[dict]) -> dict:
+def annotation(layer: str, interview: str, start: int, end: int, motivation: str, bodies: list[dict],
+               sources: Sources | None = None) -> dict:
     """One Web Annotation with a stable id derived from its layer, target and bodies."""
     key = json.dumps([layer, interview, int(start), int(end), bodies], sort_keys=True, ensure_ascii=False)
     return {
         "@context": CONTEXT, "id": f"urn:uuid:{uuid.uuid5(NAMESPACE, key)}", "type": "Annotation",
-        "motivation": motivation, "body": bodies, "target": target(interview, start, end),
+        "motivation": motivation, "body": bodies, "target": target(interview, start, end, sources),
     }
 
 
@@ -123,3 +138,35 @@ def export_study(passages: pd.DataFrame, folder: Path = EXPORT_DIR) -> pd.DataFr
     write_exports(everything, passage_code_matrix(passages, coding, codebook), folder)
     counts = pd.DataFrame({"layer": list(layers), "annotations": [len(v) for v in layers.values()]})
     return pd.concat([counts, pd.DataFrame([{"layer": "total", "annotations": len(everything)}])], ignore_index=True)
+
+
+def turn_annotations(passages: pd.DataFrame, sources: Sources) -> list[dict]:
+    """Who speaks where: one annotation per question, answer and list item, its speaker and kind
+    as bodies. The layer any catalog has, annotated or not."""
+    speech = passages[passages["kind"].isin(["question", "answer", "list_item"])]
+    return [annotation("speech", r.interview, r.start, r.end, "identifying",
+                       [_body(r.speaker, "identifying"), _body(r.kind, "classifying")], sources)
+            for r in speech.itertuples()]
+
+
+def rule_code_annotations(matches: pd.DataFrame, codebook: pd.DataFrame, sources: Sources) -> list[dict]:
+    """Codes given by keyword rules (`coding.rule_spans`): one annotation per match, with the
+    code, its label and the pattern that matched as bodies."""
+    labels = dict(zip(codebook["code"], codebook["label"], strict=True))
+    return [annotation("rule", r.interview, r.start, r.end, "classifying",
+                       [_body(r.code, "tagging"), _body(labels.get(r.code, r.code), "describing"),
+                        _body(r.pattern, "commenting")], sources)
+            for r in matches.itertuples()]
+
+
+def export_corpus(passages: pd.DataFrame, sources: Sources, folder: Path, matches: pd.DataFrame | None = None,
+                  codebook: pd.DataFrame | None = None, label: str = "Stand-off annotations of a corpus") -> Path:
+    """Write the speech turns (and, given rule matches and their codebook, the codes they give) of
+    any corpus as one W3C Web Annotation collection in `folder`; return the file's path."""
+    annotations = turn_annotations(passages, sources)
+    if matches is not None and codebook is not None:
+        annotations += rule_code_annotations(matches, codebook, sources)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / JSONLD_NAME
+    path.write_text(json.dumps(collection(annotations, label), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path

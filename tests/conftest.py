@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from pathlib import Path
 
@@ -9,6 +10,28 @@ import pandas as pd
 import pytest
 
 import helpers
+from helpers.paths import ANNOTATIONS_DIR, PROJECT_ROOT
+
+FIXTURE_CORPUS = PROJECT_ROOT / "tests" / "fixtures" / "corpus"
+"""A third and a fourth interview, made up for the tests, with their own catalog."""
+CATALOGS = [PROJECT_ROOT / "seeds", FIXTURE_CORPUS]
+"""Every catalog the generic tests run on: the study's seeds, and the fixture corpus."""
+
+
+def study_interviews() -> list[str]:
+    """The interviews the study's annotations cover (those `annotations/coding.csv` codes). The
+    seeds' ground truth is about them; an interview added to the catalog is left to the generic
+    tests, so adding one changes no test."""
+    with (ANNOTATIONS_DIR / "coding.csv").open(encoding="utf-8") as handle:
+        return sorted({row["passage_id"].split(":")[0] for row in csv.DictReader(handle)})
+
+
+STUDY = study_interviews()
+
+
+def of_study(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a table that belong to the study's interviews, attrs kept."""
+    return frame[frame["interview"].isin(STUDY)]
 
 PLAIN_PEOPLE = """
 [[interview.people]]
@@ -97,22 +120,22 @@ def write_seeds(folder: Path, seeds: dict[str, tuple[bytes | str, str]]) -> Path
 
 @pytest.fixture(scope="session")
 def passages():
-    return helpers.load_passages()
+    return of_study(helpers.load_passages())
 
 
 @pytest.fixture(scope="session")
 def turns():
-    return helpers.load_turns()
+    return of_study(helpers.load_turns())
 
 
 @pytest.fixture(scope="session")
 def seed_texts():
-    return {i.id: i.path.read_bytes().decode("utf-8") for i in helpers.load_catalog()}
+    return {i.id: i.path.read_bytes().decode("utf-8") for i in helpers.load_catalog() if i.id in STUDY}
 
 
 @pytest.fixture(scope="session")
 def tokens():
-    return helpers.load_tokens(speech="all")
+    return of_study(helpers.load_tokens(speech="all"))
 
 
 WAR_PASSAGES = [

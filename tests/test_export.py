@@ -40,7 +40,7 @@ def test_every_annotation_has_the_models_required_fields_and_a_unique_id(built):
 
 def test_every_selector_points_at_the_seed_text_it_quotes(built, seed_texts):
     _, _, collection = built
-    by_file = {f"seeds/{i.file}": seed_texts[i.id] for i in helpers.load_catalog()}
+    by_file = {f"seeds/{i.file}": seed_texts[i.id] for i in helpers.load_catalog() if i.id in seed_texts}
     for item in collection["first"]["items"]:
         text = by_file[item["target"]["source"]]
         quote, position = item["target"]["selector"]

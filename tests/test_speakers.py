@@ -97,7 +97,7 @@ def test_footer_is_boilerplate_with_signatures_in_bold(passages):
     assert tail["clean"].tolist()[1:3] == ["Vasylyna, a member of Sotsialnyi Rukh", "Mia, Russian Socialist Movement"]
 
 
-def test_head_of_each_seed(passages):
+def test_head_of_each_study_seed(passages):
     head = passages[passages["kind"].isin(["title", "metadata", "intro"])]
     assert head[["passage_id", "line"]].values.tolist() == [
         ["000:metadata1", 1], ["000:title1", 3], ["000:intro1", 5],

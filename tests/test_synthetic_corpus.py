@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sys
 
+from conftest import of_study
+
 import helpers
 from helpers.paths import PROJECT_ROOT
 
@@ -18,7 +20,7 @@ def test_grown_text_repeats_the_middle_and_keeps_head_and_tail():
 
 
 def test_a_grown_corpus_splits_into_the_seeds_turns_repeated(tmp_path):
-    seeds = helpers.load_turns()
+    seeds = of_study(helpers.load_turns())
     grown = helpers.load_turns(synthetic.write_corpus(tmp_path, 5))
     for interview, turns in seeds.groupby("interview"):
         mine = grown[grown["interview"] == interview]
