@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: setup lab test lint unit nbval notebooks html bench clean
+.PHONY: setup lab test lint unit nbval notebooks html bench workbench clean
 
 setup: $(STAMP)
 
@@ -48,9 +48,17 @@ notebooks: setup
 html: setup
 	$(BIN)/python -m helpers.site site
 
+## Run every generic analysis on a folder of interviews with a catalog.toml:
+##   make workbench SEEDS=path/to/folder [OUT=path/to/output]
+## writes the executed workbench notebook, its HTML page and the exports to OUT (default:
+## SEEDS/workbench, or workbench/ here for a folder inside the project).
+workbench: setup
+	@test -n "$(SEEDS)" || { echo "usage: make workbench SEEDS=path/to/folder [OUT=path/to/output]" >&2; exit 2; }
+	$(BIN)/python -m helpers.workbench "$(SEEDS)" $(if $(OUT),"$(OUT)")
+
 ## Measure against the goals of issue 7 and rewrite BENCHMARKS.md (about four minutes).
 bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) site .hypothesis .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) site workbench .hypothesis .pytest_cache .ruff_cache *.egg-info

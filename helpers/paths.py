@@ -19,3 +19,4 @@ def shown(path: Path) -> str:
         return str(path)
 ANNOTATIONS_DIR = PROJECT_ROOT / "annotations"
 EXPORT_DIR = ANNOTATIONS_DIR / "export"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"

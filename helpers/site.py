@@ -16,10 +16,9 @@ from pathlib import Path
 import nbformat
 
 from .catalog import load_catalog
-from .paths import ANNOTATIONS_DIR, EXPORT_DIR, PROJECT_ROOT, shown
+from .paths import ANNOTATIONS_DIR, EXPORT_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, shown
 
 SITE_DIR = PROJECT_ROOT / "site"
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 TEMPLATES = Path(__file__).resolve().parent / "site_template"
 NOTEBOOK_LINK = re.compile(r'href="(?:notebooks/)?(\d\d-[\w-]+)\.ipynb(#[^"]*)?"')
 DOWNLOADS = "downloads"
