@@ -7,6 +7,7 @@ it returns, the offset in the seed it came from, so later layers can point back 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 BOLD_LABEL = re.compile(r"\*\*(?P<label>[^*\n:]{1,60}?)(?::\*\*|\*\*:)[ \t]*")
 PLAIN_LABEL = re.compile(r"(?P<label>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3}):(?=[ \t]|\r?$)[ \t]*")
@@ -59,25 +60,41 @@ def parse_label(content: str) -> tuple[str, int] | None:
     return normal_label(match.group("label")), _GAP_TAIL.match(content, match.end()).end()
 
 
-def known_label(content: str, labels: list[str]) -> tuple[str, int] | None:
+def known_label(content: str, labels: list[str] | tuple[str, ...]) -> tuple[str, int] | None:
     """Return (label, offset where the words start) if `content` opens with one of `labels` (the
     catalog's, normalised) in any common form: `Name:`, `**Name:**`, `**Name**:`, `*Name:*`,
     `*Name*:`, `Q.` for a label of one or two characters, or the label alone on its first line
     (with a colon, or in capitals). The words may start on the next line, or in the next block
     (the offset is then the block's end)."""
-    for label in sorted(labels, key=len, reverse=True):
-        body = GAP.join(re.escape(word) for word in label.split(" "))
-        body = body.replace(GAP, f"{GAP}[ \t\u00a0]{GAP}") if " " in label else body
-        shapes = [rf"\*\*{GAP}{body}{GAP}:{GAP}\*\*", rf"\*\*{GAP}{body}{GAP}\*\*{GAP}:",
-                  rf"\*(?!\*){GAP}{body}{GAP}:{GAP}\*(?!\*)", rf"\*(?!\*){GAP}{body}{GAP}\*{GAP}:", rf"{body}{GAP}:"]
-        if len(label) <= 2:
-            shapes.append(rf"{body}\.(?=[ \t])")
-        if label.isupper() and len(label) > 1:
-            shapes.append(rf"(?:\*\*)?{body}(?:\*\*)?{GAP}(?=\r?\n|$)")
-        match = re.match("(?:" + "|".join(shapes) + ")", content)
-        if match:
-            return label, _GAP_TAIL.match(content, match.end()).end()
-    return None
+    if not labels:
+        return None
+    match = _label_pattern(tuple(labels)).match(content)
+    if match is None:
+        return None
+    words = next(group for group in match.groups() if group is not None)
+    return normal_label(words), _GAP_TAIL.match(content, match.end()).end()
+
+
+@cache
+def _label_pattern(labels: tuple[str, ...]) -> re.Pattern:
+    """One expression for every form of every label, longest labels first, compiled once per
+    catalog entry (a splitter calls `known_label` on every block)."""
+    def alternatives(names: list[str]) -> str:
+        bodies = []
+        for label in sorted(names, key=len, reverse=True):
+            words = [re.escape(word) for word in label.split(" ")]
+            bodies.append(f"{GAP}[ \\t\\u00a0]{GAP}".join(words))
+        return "|".join(bodies)
+    every, short, caps = alternatives(list(labels)), alternatives([x for x in labels if len(x) <= 2]), \
+        alternatives([x for x in labels if x.isupper() and len(x) > 1])
+    shapes = [rf"\*\*{GAP}({every}){GAP}:{GAP}\*\*", rf"\*\*{GAP}({every}){GAP}\*\*{GAP}:",
+              rf"\*(?!\*){GAP}({every}){GAP}:{GAP}\*(?!\*)", rf"\*(?!\*){GAP}({every}){GAP}\*{GAP}:",
+              rf"({every}){GAP}:"]
+    if short:
+        shapes.append(rf"({short})\.(?=[ \t])")
+    if caps:
+        shapes.append(rf"(?:\*\*)?({caps})(?:\*\*)?{GAP}(?=\r?\n|$)")
+    return re.compile("(?:" + "|".join(shapes) + ")")
 
 
 def is_bold_paragraph(content: str) -> bool:

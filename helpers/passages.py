@@ -20,7 +20,7 @@ import pandas as pd
 from .catalog import Interview, load_catalog
 from .markup import CLOSE_QUOTES, INSERTION, OPEN_QUOTES, reading_string
 from .seedtext import read_seed
-from .segment import Segment, split_seed, split_with_report
+from .segment import Segment, split_with_report
 
 SPEECH_KINDS = ("question", "answer", "list_item")
 KINDS = (
@@ -44,6 +44,7 @@ TURN_COLUMNS = [
     "interview", "source", "passage_id", "kind", "speaker", "role", "turn", "reply_to",
     "start", "end", "line", "text", "clean", "words", "paragraphs", "passages", "spans", "repairs",
 ]
+REPORT_COLUMNS = ["interview", "line", "passage_id", "decision", "text"]
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 SENTENCE_END = tuple(".!?:;…") + tuple(CLOSE_QUOTES) + (")", "]")
 
@@ -131,15 +132,21 @@ def passages_of(interview: Interview) -> pd.DataFrame:
 
 def passages_from_text(interview: Interview, text: str) -> pd.DataFrame:
     """The segments of `text` read as the seed of `interview` (see `load_passages`)."""
-    rows = _rows(interview, text, split_seed(interview, text))
+    return _passages_and_report(interview, text)[0]
+
+
+def _passages_and_report(interview: Interview, text: str) -> tuple[pd.DataFrame, list[dict]]:
+    segments, report = split_with_report(interview, text)
+    rows = _rows(interview, text, segments)
     _mark_repairs(rows)
     _mark_repeats(rows)
     frame = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
     frame["turn"] = frame["turn"].astype("Int64")
-    return frame
+    return frame, report
 
 
-def load_passages(seeds: str | Path | None = None) -> pd.DataFrame:
+def load_passages(seeds: str | Path | None = None,
+                  report: bool = False) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """One row per segment of every seed in the catalog, in catalog and source order.
 
     `seeds` is a seeds folder or a catalog file (default: the project's `seeds/`). For
@@ -159,10 +166,15 @@ def load_passages(seeds: str | Path | None = None) -> pd.DataFrame:
     - continues: for a paragraph broken off in mid-sentence, the id of the paragraph it
       continues; repeats: for a pull quote, the id of the passage it copies
     - insertions: number of inline editorial insertions in square brackets
+
+    With `report=True`, returns the passages and the split report (`split_report`), from one split.
     """
     with without_cycle_collection():
-        frames = [passages_of(interview) for interview in load_catalog(seeds)]
-        return pd.concat(frames, ignore_index=True)
+        pairs = [_passages_and_report(interview, read_seed(interview)) for interview in load_catalog(seeds)]
+        passages = pd.concat([frame for frame, _ in pairs], ignore_index=True)
+    if not report:
+        return passages
+    return passages, pd.DataFrame([row for _, rows in pairs for row in rows], columns=REPORT_COLUMNS)
 
 
 def _join(rows: list[dict]) -> tuple[str, int]:
@@ -215,9 +227,6 @@ def turns_from_passages(passages: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-REPORT_COLUMNS = ["interview", "line", "passage_id", "decision", "text"]
-
-
 def split_report(seeds: str | Path | None = None) -> pd.DataFrame:
     """The split report of every seed: one row per decision a reader may want to check (a
     label-like line read as a note or kept in the text, a heading read as a section title, a
@@ -225,10 +234,7 @@ def split_report(seeds: str | Path | None = None) -> pd.DataFrame:
     answer after the same speaker's answer, a question with no answer): interview, line,
     passage_id, decision, text. Each can be resolved in the catalog (`labels`, `not_turns`,
     `questions`) without editing the seed; README, "Adding an interview", says how."""
-    rows = []
-    for interview in load_catalog(seeds):
-        rows.extend(split_with_report(interview, read_seed(interview))[1])
-    return pd.DataFrame(rows, columns=REPORT_COLUMNS)
+    return load_passages(seeds, report=True)[1]
 
 
 def load_turns(seeds: str | Path | None = None,
@@ -244,7 +250,7 @@ def load_turns(seeds: str | Path | None = None,
 
     With `report=True`, returns the turns and the split report (`split_report`).
     """
-    passages = load_passages(seeds)
+    passages, decisions = load_passages(seeds, report=True)
     with without_cycle_collection():
         turns = turns_from_passages(passages)
-    return (turns, split_report(seeds)) if report else turns
+    return (turns, decisions) if report else turns

@@ -7,6 +7,7 @@ plain line, a speaker label in front of it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .blocks import Block
 from .markup import CLOSE_QUOTES, OPEN_QUOTES, known_label, reading_string
@@ -41,9 +42,10 @@ def _has_quote_markup(text: str, block: Block) -> bool:
 def repeated_blocks(text: str, blocks: list[Block], markdown: bool, labels: list[str]) -> dict[int, int]:
     """For each block that repeats part of another, longer block (or all of one, when it carries
     quotation markup and the other does not): its start, mapped to the start of the nearest block
-    it repeats. Identical texts are compared once, so a long seed costs time in proportion to its
-    number of different paragraphs."""
+    it repeats. Identical texts are compared once and the nearest host is found by bisection, so a
+    long seed costs time in proportion to its number of blocks."""
     cores = [core(text, b, markdown, labels) for b in blocks]
+    marked = [_has_quote_markup(text, b) for b in blocks]
     where: dict[str, list[int]] = {}
     for k, c in enumerate(cores):
         where.setdefault(c, []).append(k)
@@ -57,13 +59,21 @@ def repeated_blocks(text: str, blocks: list[Block], markdown: bool, labels: list
         n = len(c.split())
         if not MIN_WORDS <= n <= MAX_WORDS:
             continue
-        key = " ".join(c.split()[:SHINGLE])
-        hosts = [h for h in shingles.get(key, ()) if h != c and c in h]
+        hosts = sorted(j for h in shingles.get(" ".join(c.split()[:SHINGLE]), ()) if h != c and c in h
+                       for j in where[h])
+        plain = [j for j in ks if not marked[j]]  # an unmarked copy hosts a marked one of the same words
         for k in ks:
-            marked = _has_quote_markup(text, blocks[k])
-            near = [j for h in hosts for j in where[h]]
-            equal = [j for j in where[c] if j != k and marked and not _has_quote_markup(text, blocks[j])]
-            candidates = [j for j in near if len(cores[j]) > len(c)] + equal
-            if candidates:
-                found[blocks[k].start] = blocks[min(candidates, key=lambda j: abs(j - k))].start
+            near = [_nearest(hosts, k), _nearest(plain, k) if marked[k] else None]
+            near = [j for j in near if j is not None]
+            if near:
+                found[blocks[k].start] = blocks[min(near, key=lambda j: (abs(j - k), j))].start
     return found
+
+
+def _nearest(positions: list[int], k: int) -> int | None:
+    """The position in a sorted list nearest to `k` (the earlier one on a tie)."""
+    if not positions:
+        return None
+    i = bisect_left(positions, k)
+    around = positions[max(0, i - 1):i + 1]
+    return min(around, key=lambda j: (abs(j - k), j))

@@ -38,6 +38,7 @@ from .passages import SPEECH_KINDS
 from .seedtext import read_seed
 from .segment import Segment, split_seed
 from .speech import select_speech
+from .tokencache import cached_tokens
 
 STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
 DASHES = re.compile(r"[—–]")
@@ -181,8 +182,12 @@ def load_tokens(seeds: str | Path | None = None, speech: str = "answers") -> pd.
     text from start to end is the token as printed, markup such as a backslash escape
     included); token; norm; pos (Penn Treebank) and upos (universal) tags; stop (in NLTK's
     English stopword list); is_word; is_number; inserted (inside an editor's [insertion]).
+
+    Each interview's table is built once per change of its seed or of the code, and kept in
+    `.cache/tokens/` (`helpers.tokencache`).
     """
-    frames = [tokens_of(interview, read_seed(interview)) for interview in load_catalog(seeds)]
+    seeds_read = [(interview, read_seed(interview)) for interview in load_catalog(seeds)]
+    frames = cached_tokens(seeds_read, TOKEN_COLUMNS)
     return select_speech(pd.concat(frames, ignore_index=True), speech)
 
 

@@ -57,6 +57,17 @@ def codebook_files(seeds: Path) -> tuple[Path, Path] | None:
     return None
 
 
+def load(seeds: Path) -> tuple[list, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Everything the workbench reads from a folder, each seed split once: the catalog, the
+    passages, the turns, the split report and the token table of questions and answers."""
+    from .passages import load_passages, turns_from_passages
+    from .tokens import load_tokens
+
+    catalog = load_catalog(seeds)
+    passages, report = load_passages(seeds, report=True)
+    return catalog, passages, turns_from_passages(passages), report, load_tokens(seeds, speech="speech")
+
+
 def summary(turns: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
     """Per interview: questions, answer turns, interviewees, the words of the questions and of the
     answers (word tokens of the `speech` selection) and the interviewers' share of the words."""
