@@ -17,6 +17,10 @@ MIN_WORDS = 6
 MAX_WORDS = 80
 """A longer passage is a paragraph, not a pull quote."""
 SHINGLE = 5
+MARKUP = re.compile(r"\{\{[<%].*?[%>]\}\}|</?[A-Za-z][^>]*>")
+"""Shortcodes and HTML tags, which a site may wrap around a pull quote."""
+NOT_QUOTES = ("![", "<img", "<!--", "<figure")
+"""Images, whose alt text may repeat a caption, and comments are never pull quotes."""
 _QUOTES = str.maketrans("“”‘’«»", "\"\"''\"\"")
 _STRIP = OPEN_QUOTES + CLOSE_QUOTES + "*_ >"
 
@@ -25,8 +29,10 @@ def core(text: str, block: Block, markdown: bool, labels: list[str]) -> str:
     """The words of a block as compared: reading text without a leading speaker label, blockquote
     markers, emphasis and the quotation marks around it, lower case, quotes made straight."""
     raw = text[block.start:block.stop]
+    if raw.lstrip().startswith(NOT_QUOTES):
+        return ""
     lines = [re.sub(r"^[ \t]*>[ \t]?", "", text[ln.start:ln.stop]) for ln in block.lines]
-    raw = "\n".join(lines)
+    raw = MARKUP.sub(" ", "\n".join(lines))
     found = known_label(raw, labels)
     if found is not None:
         raw = raw[found[1]:]
@@ -36,7 +42,7 @@ def core(text: str, block: Block, markdown: bool, labels: list[str]) -> str:
 
 def _has_quote_markup(text: str, block: Block) -> bool:
     inner = text[block.start:block.stop].strip()
-    return inner.startswith(("**", ">", "*", "“", '"', "<blockquote", "{{")) or inner.endswith(("”", '"'))
+    return inner.startswith(("**", ">", "*", "“", '"', "<", "{{")) or inner.endswith(("”", '"'))
 
 
 def repeated_blocks(text: str, blocks: list[Block], markdown: bool, labels: list[str]) -> dict[int, int]:

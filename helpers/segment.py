@@ -358,6 +358,8 @@ class _Splitter:
             return None
         if self.declared_not_turn(block):
             return self.note(block, "declared not a turn in the catalog", self.add(block, "editor_note"))
+        if self.repeats_another(block):
+            return self.pull_quote(block)
         if self.is_markup(block):
             self.after_image = "![" in content or "<img" in content or "{{<" in content
             return self.add(block, "markup")
@@ -367,8 +369,6 @@ class _Splitter:
         self.after_image = False
         if FOOTNOTE.match(content):
             return self.note(block, "a footnote, read as a note", self.add(block, "editor_note"))
-        if self.repeats_another(block):
-            return self.pull_quote(block)
         if self.opens_footer(block) and (self.phase == "body" or content.startswith(FOOTER_OPENERS)):
             return self.start_footer(block, "")
         if self.phase == "body" and END_MARK.fullmatch(content):

@@ -256,6 +256,16 @@ def test_pull_quotes_are_found_by_the_words_they_repeat_wherever_they_stand(tmp_
     assert speech(rows)[-1] == ("100:q3.a1", A, "Because it is home.")
 
 
+@pytest.mark.parametrize("markup", ['<blockquote class="pullquote">We keep the doors open every day.</blockquote>',
+                                    "{{< pullquote >}}We keep the doors open every day.{{< /pullquote >}}"],
+                         ids=["html", "shortcode"])
+def test_site_specific_pull_quote_markup(tmp_path, markup):
+    text = f"**Q:** Why?\n\n**A:** Because we keep the doors open every day. Nobody else does.\n\n{markup}\n"
+    frame = helpers.load_passages(write(tmp_path, text))
+    quote = frame[frame["kind"] == "pull_quote"]
+    assert quote["repeats"].tolist() == ["100:q1.a1"] and not quote["counted"].any()
+
+
 def test_a_question_left_without_an_answer_is_reported(tmp_path):
     text = "**Q:** One?\n\n**Q:** Two?\n\n**A:** Only two.\n"
     split(tmp_path, text)
