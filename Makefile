@@ -16,9 +16,16 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	touch $(STAMP)
 
-## Open the study in JupyterLab (the main job).
+## Open the study in JupyterLab (the main job). As root (a container, a cloud notebook) it adds
+## --allow-root; with no display it prints the URL instead of opening a browser. Choose the port
+## with PORT=8890 and pass any other JupyterLab option with LAB_ARGS="...".
+PORT ?= 8888
+LAB_ARGS ?=
 lab: setup
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ --port=$(PORT) \
+		$(if $(filter 0,$(shell id -u)),--allow-root) \
+		$(if $(DISPLAY)$(WAYLAND_DISPLAY),,--no-browser) \
+		$(LAB_ARGS)
 
 ## Lint, unit tests and nbval over every notebook, in one pytest run. The committed outputs are
 ## made under hash seed 0 (`make notebooks`) and checked under 1: no output may depend on it.
@@ -44,9 +51,9 @@ notebooks: setup
 		--CoalesceStreamsPreprocessor.enabled=True \
 		$(NOTEBOOKS)
 
-## Build site/: an offline HTML page per notebook (from its committed outputs) and an index.
+## Build site/: the study as a book (Sphinx, MyST-NB, the book theme), from the committed outputs, offline.
 html: setup
-	$(BIN)/python -m helpers.site site
+	$(BIN)/python -m helpers.book site
 
 ## Run every generic analysis on a folder of interviews with a catalog.toml:
 ##   make workbench SEEDS=path/to/folder [OUT=path/to/output]

@@ -136,7 +136,7 @@ def run(seeds: Path, out: Path | None = None) -> tuple[Path, Path]:
     import nbformat
     from nbclient import NotebookClient
 
-    from .site import export_page
+    from .page import export_page
 
     load_catalog(seeds)  # a broken catalog stops here, with its file and line, before any kernel starts
     out = Path(out) if out is not None else default_out(seeds)

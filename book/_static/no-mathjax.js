@@ -1,0 +1,1 @@
+/* The study has no mathematics: this stands where MathJax would load from a CDN. */

@@ -1,0 +1,40 @@
+"""Sphinx configuration of the shared book: MyST-NB renders the committed notebooks (never executes
+them), the book theme gives the sidebar, search, in-page contents, download buttons and the light
+and dark themes, and sphinxcontrib-bibtex builds the bibliography from `references.bib`.
+
+`python -m helpers.book` stages the project's files beside this one and builds; see README,
+"Sharing the study"."""
+
+project = "Two interviews about the war in and around Ukraine: a computational close reading"
+author = "the study's authors"
+copyright = "the study's authors"
+extensions = ["myst_nb", "sphinxcontrib.bibtex"]
+exclude_patterns = ["_build", "**.ipynb_checkpoints"]
+
+# Pages show the outputs nbval checks; a build never runs a kernel.
+nb_execution_mode = "off"
+nb_ipywidgets_js = {}  # no notebook holds a widget, and the loader would come from a CDN
+myst_all_links_external = True  # staging rewrites the notebooks' links to the pages they name
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 3
+suppress_warnings = ["mystnb.unknown_mime_type"]
+
+bibtex_bibfiles = ["references.bib"]
+bibtex_default_style = "unsrt"
+bibtex_reference_style = "author_year"
+
+html_theme = "sphinx_book_theme"
+html_title = "Two interviews: a close reading"
+html_theme_options = {
+    "use_download_button": True,
+    "use_fullscreen_button": False,
+    "use_repository_button": False,
+    "show_toc_level": 2,
+    "navigation_with_keys": False,
+}
+html_context = {"default_mode": "auto"}  # light or dark as the reader's system prefers
+html_copy_source = True
+html_show_sourcelink = False
+html_last_updated_fmt = None
+html_static_path = ["_static"]
+mathjax_path = "no-mathjax.js"  # no page has mathematics, and MathJax would come from a CDN
