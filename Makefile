@@ -53,7 +53,7 @@ notebooks: setup
 
 ## Build site/: the study as a book (Sphinx, MyST-NB, the book theme), from the committed outputs, offline.
 html: setup
-	$(BIN)/python -m helpers.book site
+	$(BIN)/python -m helpers.sharing.book site
 
 ## Run every generic analysis on a folder of interviews with a catalog.toml:
 ##   make workbench SEEDS=path/to/folder [OUT=path/to/output]
@@ -61,7 +61,7 @@ html: setup
 ## SEEDS/workbench, or workbench/ here for a folder inside the project).
 workbench: setup
 	@test -n "$(SEEDS)" || { echo "usage: make workbench SEEDS=path/to/folder [OUT=path/to/output]" >&2; exit 2; }
-	$(BIN)/python -m helpers.workbench "$(SEEDS)" $(if $(OUT),"$(OUT)")
+	$(BIN)/python -m helpers.sharing.workbench "$(SEEDS)" $(if $(OUT),"$(OUT)")
 
 ## Measure against the goals of issue 7 and rewrite BENCHMARKS.md (about four minutes).
 bench: setup

@@ -36,7 +36,7 @@ import nbformat
 from nbclient import NotebookClient
 
 import helpers
-from helpers.paths import PROJECT_ROOT
+from helpers.plumbing.paths import PROJECT_ROOT
 
 sys.path.insert(0, str(Path(__file__).parent))
 import scale  # sibling scripts, not part of the helpers package

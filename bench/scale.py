@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 import helpers
-from helpers.paths import PROJECT_ROOT
+from helpers.plumbing.paths import PROJECT_ROOT
 
 sys.path.insert(0, str(Path(__file__).parent))
 import synthetic  # a sibling script, not part of the helpers package
@@ -99,10 +99,9 @@ def measure(count: int, root: Path) -> dict:
              "print(len(tok), int(tok['is_word'].sum()), time.perf_counter() - t)")
     _, _, out = measured([sys.executable, "-c", probe, str(folder)], env)
     tokens, words, token_s = out.split()
-    cold_s, cold_gb, _ = measured([sys.executable, "-m", "helpers.workbench", str(folder), str(root / f"out-{count}")],
-                                  {**env, "STUDY_TOKEN_CACHE": str(root / f"cold-{count}")})
-    warm_s, warm_gb, _ = measured([sys.executable, "-m", "helpers.workbench", str(folder), str(root / f"out-{count}")],
-                                  env)
+    workbench = [sys.executable, "-m", "helpers.sharing.workbench", str(folder), str(root / f"out-{count}")]
+    cold_s, cold_gb, _ = measured(workbench, {**env, "STUDY_TOKEN_CACHE": str(root / f"cold-{count}")})
+    warm_s, warm_gb, _ = measured(workbench, env)
     return {"interviews": count, "tokens": int(tokens), "words": int(words), "token_s": float(token_s),
             "tokens_per_s": int(tokens) / float(token_s), "cold_s": cold_s, "warm_s": warm_s,
             "peak_gb": max(cold_gb, warm_gb)}
@@ -125,7 +124,7 @@ def section(rows: list[dict]) -> str:
               f"{big['cold_s']:.1f} s cold, {big['warm_s']:.1f} s warm, at {big['interviews']} interviews.",
               f"- Goal: the token table at ≥ {GOALS['tokens_per_s']:,} tokens/s, or built once per change of the seeds "
               f"and the code: it runs at {big['tokens_per_s']:,.0f} tokens/s cold on both cores, and is cached "
-              "(`helpers.tokencache`), so a warm run reads it instead of building it.",
+              "(`helpers.annotating.tokencache`), so a warm run reads it instead of building it.",
               f"- Goal: cost linear within 10% (growth ≤ {GOALS['growth']:.2f}): "
               + (", ".join(f"{g:.2f}" for g in growth) or "needs 20 and 200") + " from 20 to 200 interviews, cold.",
               f"- Goal: peak memory ≤ {GOALS['rss_gb']:.0f} GB: largest {max(r['peak_gb'] for r in rows):.2f} GB.",

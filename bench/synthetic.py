@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import helpers
-from helpers.catalog import catalog_path
+from helpers.reading.catalog import catalog_path
 
 
 def interview_span(passages) -> tuple[int, int]:

@@ -2,7 +2,7 @@
 them), the book theme gives the sidebar, search, in-page contents, download buttons and the light
 and dark themes, and sphinxcontrib-bibtex builds the bibliography from `references.bib`.
 
-`python -m helpers.book` stages the project's files beside this one and builds; see README,
+`python -m helpers.sharing.book` stages the project's files beside this one and builds; see README,
 "Sharing the study"."""
 
 project = "Two interviews about the war in and around Ukraine: a computational close reading"

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.paths import ANNOTATIONS_DIR, PROJECT_ROOT
+from helpers.plumbing.paths import ANNOTATIONS_DIR, PROJECT_ROOT
 
 FIXTURE_CORPUS = PROJECT_ROOT / "tests" / "fixtures" / "corpus"
 """A third and a fourth interview, made up for the tests, with their own catalog."""

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import helpers
-from helpers.coding import CODING_COLUMNS
+from helpers.annotating.coding import CODING_COLUMNS
 
 
 def write(path, text):

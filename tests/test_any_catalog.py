@@ -8,7 +8,7 @@ import pytest
 from conftest import CATALOGS
 
 import helpers
-from helpers.markup import reading_string
+from helpers.reading.markup import reading_string
 
 
 @pytest.fixture(scope="module", params=CATALOGS, ids=[c.parent.name + "/" + c.name for c in CATALOGS])

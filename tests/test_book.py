@@ -20,7 +20,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 import helpers
 from helpers import book, page, references
-from helpers.viewer import highlight_html
+from helpers.annotating.viewer import highlight_html
 
 NOTEBOOKS = sorted(helpers.paths.NOTEBOOKS_DIR.glob("*.ipynb"))
 ATTACK = "<script>alert('seed')</script>"

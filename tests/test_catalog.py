@@ -9,7 +9,7 @@ import shutil
 from conftest import STUDY, write_seeds
 
 import helpers
-from helpers.paths import SEEDS_DIR
+from helpers.plumbing.paths import SEEDS_DIR
 
 SHARED = SEEDS_DIR.parent.parent / "shared" / "seeds"
 

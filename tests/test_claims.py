@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 import pytest
 
 from helpers import references
-from helpers.paths import PROJECT_ROOT
+from helpers.plumbing.paths import PROJECT_ROOT
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
 PROSE = [PROJECT_ROOT / "README.md", PROJECT_ROOT / "METHODS.md", PROJECT_ROOT / "annotations" / "question-readings.md"]
@@ -58,7 +58,7 @@ def test_every_bibliography_entry_is_complete():
 
 def test_the_methods_reference_list_is_generated_from_the_bibliography():
     methods = (PROJECT_ROOT / "METHODS.md").read_text(encoding="utf-8")
-    assert methods == references.methods_with_references(methods), "run `python -m helpers.references`"
+    assert methods == references.methods_with_references(methods), "run `python -m helpers.sharing.references`"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS + PROSE, ids=lambda p: p.name)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.coding import code_matrix, cohen_kappa, landis_koch, rule_coding
+from helpers.annotating.coding import code_matrix, cohen_kappa, landis_koch, rule_coding
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +113,7 @@ def test_the_project_rules_load_for_every_code(codebook):
 
 
 def test_seed_span_finds_a_quote_across_markdown_emphasis(passages, seed_texts):
-    from helpers.standoff import seed_span
+    from helpers.reading.standoff import seed_span
 
     row = passages[passages["passage_id"] == "004:q1.a1"].iloc[0]
     start, end = seed_span(seed_texts["004"], row["start"], row["end"], True, "I joined Sotsialnyi Rukh because")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import WAR_PASSAGES, small_tokens
 
-from helpers.concordance import concordance, kwic_text, term_positions
+from helpers.comparing.concordance import concordance, kwic_text, term_positions
 
 TEXT = small_tokens(WAR_PASSAGES)
 

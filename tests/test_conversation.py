@@ -7,7 +7,7 @@ import pytest
 from conftest import small_tokens
 
 import helpers
-from helpers.conversation import UPTAKES, load_presuppositions, load_uptake, question_echo, talk_share
+from helpers.comparing.conversation import UPTAKES, load_presuppositions, load_uptake, question_echo, talk_share
 
 
 def test_talk_share_counts_word_tokens_per_speaker():

@@ -9,7 +9,7 @@ from conftest import catalog_entry, write_seeds
 
 import helpers
 from helpers import SeedError
-from helpers.passages import passages_of
+from helpers.reading.passages import passages_of
 
 GOOD_PLAIN = "Title\n\nIntro.\n\nWW: A question?\n\nMC: An answer.\n"
 GOOD_MARKDOWN = "# Title\n\n## A question?\n\n**Mia:** An answer.\n"

@@ -7,9 +7,9 @@ import json
 import pytest
 
 import helpers
-from helpers.paths import EXPORT_DIR
-from helpers.viewer import code_colors, highlight_html, passage_html
-from helpers.webanno import CONTEXT, CONTEXT_WIDTH, JSONLD_NAME, MATRIX_NAME
+from helpers.annotating.viewer import code_colors, highlight_html, passage_html
+from helpers.annotating.webanno import CONTEXT, CONTEXT_WIDTH, JSONLD_NAME, MATRIX_NAME
+from helpers.plumbing.paths import EXPORT_DIR
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from conftest import WAR_PASSAGES, small_tokens
 
-from helpers.framing import in_coded, naming_table, side_by_side
+from helpers.comparing.framing import in_coded, naming_table, side_by_side
 
 CODING = pd.DataFrame([
     {"interview": "A", "passage_id": "A:q1.a1", "code": "war", "quote": "the war began"},

@@ -7,8 +7,8 @@ import math
 import pytest
 from conftest import small_tokens
 
-from helpers.keyness import fightin_words_table, key_words, keyness, threshold, turn_dispersion
-from helpers.stats import bonferroni_g2
+from helpers.comparing.keyness import fightin_words_table, key_words, keyness, threshold, turn_dispersion
+from helpers.comparing.stats import bonferroni_g2
 
 # A: two turns of 15 words (war ×10, the ×5); B: one turn of 30 words (peace ×20, the ×10).
 TEXT = small_tokens([

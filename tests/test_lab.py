@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from helpers.paths import PROJECT_ROOT
+from helpers.plumbing.paths import PROJECT_ROOT
 
 
 def free_port() -> int:

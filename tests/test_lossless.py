@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import helpers
-from helpers.passages import passages_from_text, turns_from_passages
+from helpers.reading.passages import passages_from_text, turns_from_passages
 
 
 def assert_tiles(frame, text):

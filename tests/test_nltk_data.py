@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from helpers import SeedError
-from helpers.nltk_data import use_nltk_data, verify_nltk_data
-from helpers.paths import NLTK_DATA_DIR
+from helpers.plumbing.nltk_data import use_nltk_data, verify_nltk_data
+from helpers.plumbing.paths import NLTK_DATA_DIR
 
 EXPECTED = {
     "corpora/stopwords.zip", "sentiment/vader_lexicon.zip", "taggers/universal_tagset.zip",

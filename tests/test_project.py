@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from helpers.paths import PROJECT_ROOT
+from helpers.plumbing.paths import PROJECT_ROOT
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 """The study's notebooks, in reading order; the workbench beside them is not one of them."""

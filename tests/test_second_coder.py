@@ -12,7 +12,7 @@ import pytest
 
 import helpers
 from helpers import conversation, secondcoder
-from helpers.coding import cohen_kappa, krippendorff_alpha
+from helpers.annotating.coding import cohen_kappa, krippendorff_alpha
 
 
 def test_krippendorff_alpha_matches_the_hand_worked_value_for_two_labels():

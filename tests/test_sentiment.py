@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.sentences import sentences_of
-from helpers.sentiment import draw_sentence_sample, label, load_sentiment_check, vader_scores, vader_words
+from helpers.annotating.sentences import sentences_of
+from helpers.comparing.sentiment import draw_sentence_sample, label, load_sentiment_check, vader_scores, vader_words
 
 
 @pytest.fixture(scope="module")

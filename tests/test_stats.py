@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from helpers.stats import (
+from helpers.comparing.stats import (
     bonferroni_g2,
     collocations,
     dispersion,
@@ -148,14 +148,14 @@ def test_collocations_can_leave_out_pairs_with_ignored_words():
 
 
 def test_bootstrap_rate_of_units_that_all_share_one_rate_has_no_width():
-    from helpers.stats import bootstrap_rate
+    from helpers.comparing.stats import bootstrap_rate
 
     # every paragraph: 2 of 100 words -> 20 per 1,000 in every resample
     assert bootstrap_rate([2, 2, 2], [100, 100, 100]) == pytest.approx((20.0, 20.0, 20.0))
 
 
 def test_bootstrap_rate_interval_holds_the_rate_and_is_reproducible():
-    from helpers.stats import bootstrap_rate
+    from helpers.comparing.stats import bootstrap_rate
 
     counts, sizes = [0, 5, 1, 3, 0, 2], [50, 60, 40, 80, 30, 40]
     rate, low, high = bootstrap_rate(counts, sizes)
@@ -167,7 +167,7 @@ def test_bootstrap_rate_interval_holds_the_rate_and_is_reproducible():
 
 
 def test_bootstrap_rate_refuses_what_it_cannot_compute():
-    from helpers.stats import bootstrap_rate
+    from helpers.comparing.stats import bootstrap_rate
 
     with pytest.raises(ValueError, match="same, non-zero length"):
         bootstrap_rate([], [])
@@ -175,3 +175,35 @@ def test_bootstrap_rate_refuses_what_it_cannot_compute():
         bootstrap_rate([0], [0])
     with pytest.raises(ValueError, match="level"):
         bootstrap_rate([1], [10], level=1.5)
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda: __import__("helpers").comparing.stats.mattr(["a", "b"], 0), "window must hold at least one word"),
+    (lambda: __import__("helpers").comparing.stats.log_likelihood(5, 1, 3, 10), "a count must lie between 0"),
+    (lambda: __import__("helpers").comparing.stats.bonferroni_g2(10, 1.5), "alpha is a probability"),
+    (lambda: __import__("helpers").comparing.stats.bonferroni_g2(10, 0), "alpha is a probability"),
+    (lambda: __import__("helpers").wilson_interval(5, 3), "successes must lie between 0 and n"),
+    (lambda: __import__("helpers").wilson_interval(0, 0), "at least one trial"),
+    (lambda: __import__("helpers").cohen_kappa([], []), "at least one coded item"),
+], ids=["mattr window 0", "count over corpus", "alpha above 1", "alpha 0", "k over n", "no trials", "no items"])
+def test_impossible_arguments_get_a_clear_message(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_fightin_words_refuses_a_one_word_vocabulary():
+    from helpers.comparing.stats import fightin_words, informative_prior
+
+    one, other = pd.Series({"a": 3}), pd.Series({"a": 2})
+    with pytest.raises(ValueError, match="at least two different words"):
+        fightin_words(one, other, informative_prior(one, other))
+
+
+def test_the_lexical_summary_of_no_words_says_so():
+    from conftest import small_tokens
+
+    from helpers.comparing.vocabulary import lexical_summary
+
+    empty = small_tokens([("A", "A:q1.a1", "Ann", ". ,")])
+    with pytest.raises(ValueError, match="no word tokens"):
+        lexical_summary(empty, "speaker")

@@ -8,7 +8,7 @@ import sys
 from conftest import of_study
 
 import helpers
-from helpers.paths import PROJECT_ROOT
+from helpers.plumbing.paths import PROJECT_ROOT
 
 sys.path.insert(0, str(PROJECT_ROOT / "bench"))
 import synthetic  # a sibling script of the benchmark, not part of the helpers package

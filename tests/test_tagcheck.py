@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import helpers
-from helpers.tagcheck import PENN_TAGS, TOKENS_PER_INTERVIEW
+from helpers.annotating.tagcheck import PENN_TAGS, TOKENS_PER_INTERVIEW
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ from conftest import FIXTURE_CORPUS
 
 import helpers
 from helpers import tokencache
-from helpers.seedtext import read_seed
-from helpers.tokens import TOKEN_COLUMNS, tokens_of
+from helpers.annotating.tokens import TOKEN_COLUMNS, tokens_of
+from helpers.reading.seedtext import read_seed
 
 
 @pytest.fixture
@@ -21,9 +21,9 @@ def seeds():
 
 
 def test_a_cached_table_is_the_table_a_fresh_build_gives(tmp_path, seeds):
-    first = tokencache.cached_tokens(seeds, TOKEN_COLUMNS, tmp_path)
+    first = tokencache.cached_tokens(seeds, TOKEN_COLUMNS, tokens_of, tmp_path)
     assert len(list(tmp_path.glob("*.pkl"))) == 2
-    again = tokencache.cached_tokens(seeds, TOKEN_COLUMNS, tmp_path)
+    again = tokencache.cached_tokens(seeds, TOKEN_COLUMNS, tokens_of, tmp_path)
     for (interview, text), cached, built in zip(seeds, again, first, strict=True):
         fresh = tokens_of(interview, text)
         assert cached.equals(fresh) and built.equals(fresh)
@@ -44,16 +44,16 @@ def test_any_change_to_text_catalog_entry_or_code_makes_a_new_key(seeds, monkeyp
 
 
 def test_a_broken_cache_file_is_rebuilt(tmp_path, seeds):
-    tokencache.cached_tokens(seeds[:1], TOKEN_COLUMNS, tmp_path)
+    tokencache.cached_tokens(seeds[:1], TOKEN_COLUMNS, tokens_of, tmp_path)
     path = next(tmp_path.glob("*.pkl"))
     path.write_bytes(b"not a pickle")
-    rebuilt = tokencache.cached_tokens(seeds[:1], TOKEN_COLUMNS, tmp_path)[0]
+    rebuilt = tokencache.cached_tokens(seeds[:1], TOKEN_COLUMNS, tokens_of, tmp_path)[0]
     assert rebuilt.equals(tokens_of(*seeds[0])) and path.read_bytes() != b"not a pickle"
 
 
 def test_a_parallel_build_equals_a_serial_one(tmp_path, seeds, monkeypatch):
     monkeypatch.setattr(tokencache, "PARALLEL_FROM", 1)
-    parallel = tokencache.cached_tokens(seeds, TOKEN_COLUMNS, tmp_path / "parallel")
+    parallel = tokencache.cached_tokens(seeds, TOKEN_COLUMNS, tokens_of, tmp_path / "parallel")
     monkeypatch.setattr(tokencache, "PARALLEL_FROM", 10_000)
-    serial = tokencache.cached_tokens(seeds, TOKEN_COLUMNS, tmp_path / "serial")
+    serial = tokencache.cached_tokens(seeds, TOKEN_COLUMNS, tokens_of, tmp_path / "serial")
     assert all(p.equals(s) for p, s in zip(parallel, serial, strict=True))

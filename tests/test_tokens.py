@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import helpers
-from helpers.tokens import normalise, tokens_of, word_spans
+from helpers.annotating.tokens import normalise, tokens_of, word_spans
 
 
 def sentence(tokens, sentence_id):
@@ -114,7 +114,7 @@ def test_word_spans_cover_every_visible_character_once_in_order(sentence_text):
 def test_per_thousand_counts_and_rates_by_hand():
     import pandas as pd
 
-    from helpers.counts import per_thousand
+    from helpers.comparing.counts import per_thousand
 
     tokens = pd.DataFrame({
         "speaker": ["A"] * 5 + ["B"] * 3,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import small_tokens
 
-from helpers.vocabulary import clusters, frequency_list, lexical_summary, word_counts
+from helpers.comparing.vocabulary import clusters, frequency_list, lexical_summary, word_counts
 
 TEXT = small_tokens([
     ("A", "A:q1.a1", "Ann", "the war of the people , the war"),

@@ -10,7 +10,7 @@ from conftest import FIXTURE_CORPUS
 
 import helpers
 from helpers import keyness, workbench
-from helpers.paths import PROJECT_ROOT
+from helpers.plumbing.paths import PROJECT_ROOT
 
 
 def test_key_words_of_every_interview_at_once_match_one_comparison_at_a_time():

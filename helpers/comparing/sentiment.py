@@ -11,13 +11,17 @@ import random
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .datafiles import read_rows
-from .errors import SeedError
-from .nltk_data import use_nltk_data
-from .paths import ANNOTATIONS_DIR, shown
+from ..plumbing.datafiles import read_rows
+from ..plumbing.errors import SeedError
+from ..plumbing.nltk_data import use_nltk_data
+from ..plumbing.paths import ANNOTATIONS_DIR, shown
+
+if TYPE_CHECKING:
+    from nltk.sentiment import SentimentIntensityAnalyzer
 
 SENTIMENT_CHECK = ANNOTATIONS_DIR / "sentiment_check.csv"
 CHECK_COLUMNS = ["sentence_id", "reader", "note"]
@@ -30,7 +34,7 @@ POSITIVE, NEGATIVE = 0.05, -0.05
 
 
 @cache
-def analyzer(ignore: frozenset[str] = frozenset()):
+def analyzer(ignore: frozenset[str] = frozenset()) -> SentimentIntensityAnalyzer:
     """NLTK's `SentimentIntensityAnalyzer`, loaded once from the project's `vader_lexicon`;
     the words in `ignore` are taken out of its lexicon (for words these texts use in another
     sense, such as "party" for a political party)."""

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .datafiles import read_rows
-from .errors import SeedError
-from .markup import INSERTION, reading_string
-from .passages import SPEECH_KINDS
-from .paths import ANNOTATIONS_DIR, shown
-from .standoff import seed_texts, spoken_text
+from ..plumbing.datafiles import read_rows
+from ..plumbing.errors import SeedError
+from ..plumbing.paths import ANNOTATIONS_DIR, shown
+from ..reading.markup import INSERTION, reading_string
+from ..reading.passages import SPEECH_KINDS
+from ..reading.standoff import seed_texts, spoken_text
 from .tokens import STRAIGHT
 
 GAZETTEER = ANNOTATIONS_DIR / "entities.csv"

@@ -17,15 +17,16 @@ import hashlib
 import json
 import os
 import pickle
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import pandas as pd
 
-from .catalog import Interview
-from .paths import NLTK_DATA_DIR, PROJECT_ROOT
+from ..plumbing.paths import NLTK_DATA_DIR, PROJECT_ROOT
+from ..reading.catalog import Interview
 
 CACHE_DIR = PROJECT_ROOT / ".cache" / "tokens"
 CACHE_VARIABLE = "STUDY_TOKEN_CACHE"
@@ -41,8 +42,9 @@ def code_version() -> str:
     import nltk
 
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     digest.update((NLTK_DATA_DIR / "SHA256SUMS").read_bytes())
     digest.update(f"nltk {nltk.__version__} pandas {pd.__version__}".encode())
     return digest.hexdigest()
@@ -76,19 +78,21 @@ def _write(path: Path, frame: pd.DataFrame) -> None:
     partial.replace(path)
 
 
-def _build(job: tuple[Interview, str, str]) -> pd.DataFrame:
-    from .tokens import tokens_of
-
+def _build(tokens_of: Callable[[Interview, str], pd.DataFrame], job: tuple[Interview, str, str]) -> pd.DataFrame:
+    """Build one interview's table and cache it (a worker's job, so a plain module-level function)."""
     interview, text, path = job
     frame = tokens_of(interview, text)
     _write(Path(path), frame)
     return frame
 
 
-def cached_tokens(seeds: list[tuple[Interview, str]], columns: list[str],
+Builder = Callable[[Interview, str], pd.DataFrame]
+
+
+def cached_tokens(seeds: list[tuple[Interview, str]], columns: list[str], tokens_of: Builder,
                   folder: Path | None = None) -> list[pd.DataFrame]:
-    """The token table of each (interview, text), from the cache where it holds it, built (and
-    cached) where it does not: in parallel when `PARALLEL_FROM` or more are missing."""
+    """The token table of each (interview, text), from the cache where it holds it, built by
+    `tokens_of` (and cached) where it does not: in parallel when `PARALLEL_FROM` or more are missing."""
     folder = Path(os.environ.get(CACHE_VARIABLE) or CACHE_DIR) if folder is None else folder
     paths = [folder / f"{cache_key(i, text)}.pkl" for i, text in seeds]
     frames: list[pd.DataFrame | None] = [_read(p, columns) for p in paths]
@@ -97,9 +101,9 @@ def cached_tokens(seeds: list[tuple[Interview, str]], columns: list[str],
     workers = min(os.cpu_count() or 1, 2)
     if len(jobs) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            built = list(pool.map(_build, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
+            built = list(pool.map(partial(_build, tokens_of), jobs, chunksize=max(1, len(jobs) // (4 * workers))))
     else:
-        built = [_build(job) for job in jobs]
+        built = [_build(tokens_of, job) for job in jobs]
     for k, frame in zip(missing, built, strict=True):
         frames[k] = frame
     return frames

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .datafiles import as_int, read_rows
-from .errors import SeedError
-from .paths import ANNOTATIONS_DIR, shown
+from ..plumbing.datafiles import as_int, read_rows
+from ..plumbing.errors import SeedError
+from ..plumbing.paths import ANNOTATIONS_DIR, shown
 
 POS_SAMPLE = ANNOTATIONS_DIR / "pos_sample.csv"
 SAMPLE_SEED = 2026
@@ -76,9 +76,13 @@ def tagger_against_gold(sample: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFr
 
 
 def wilson_interval(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """The Wilson score interval of a proportion (95% by default)."""
-    if n == 0:
-        raise ValueError("no trials")
+    """The Wilson score interval of a proportion (95% by default). Written out here rather than
+    taken from statsmodels, which would add a large dependency for eight lines; tests/test_libraries.py
+    checks it against `statsmodels.stats.proportion.proportion_confint(method="wilson")`."""
+    if n <= 0:
+        raise ValueError(f"a proportion needs at least one trial, not {n}")
+    if not 0 <= successes <= n:
+        raise ValueError(f"{successes} successes in {n} trials: successes must lie between 0 and n")
     p = float(successes) / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)

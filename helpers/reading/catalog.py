@@ -3,6 +3,9 @@
 The catalog is one TOML file, `seeds/catalog.toml`, with an `[[interview]]` table per seed
 and an `[[interview.people]]` table per person. Every problem is reported as a `SeedError`
 naming the catalog file and the line of the entry at fault.
+
+Why this module is long: each field is checked where it is read, so that its error can name the
+catalog's line; splitting the checks from the reading would only move the line numbers about.
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import SeedError
-from .paths import CATALOG_NAME, SEEDS_DIR, shown
+from ..plumbing.errors import SeedError
+from ..plumbing.paths import CATALOG_NAME, SEEDS_DIR, shown
 
 FORMATS = ("plain", "markdown")
 ROLES = ("interviewer", "interviewee", "author")

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..plumbing.paths import EXPORT_DIR
+from ..reading.standoff import seed_texts
 from .coding import code_matrix, coding_units, load_codebook, load_hand_coding
 from .entities import find_mentions
-from .paths import EXPORT_DIR
-from .standoff import seed_texts
 from .tagcheck import load_pos_sample
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"

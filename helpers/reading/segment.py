@@ -10,6 +10,10 @@ catalog lists stops the split with a `SeedError` naming the file, the line and w
 decision that a reader may want to check (a label-like line read as a note, a heading read as a
 section title, an answer that follows the same speaker's answer, a question with no answer) is
 recorded in the split report (`split_report`), which `helpers.load_turns(report=True)` returns.
+
+Why this module is long: the splitter is one walk through a seed, and every rule reads the same
+state (the phase, the open turn, the question it answers, the report). Cut into modules, the rules
+would pass that state back and forth and be harder to read in the order they apply.
 """
 
 from __future__ import annotations
@@ -17,9 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..plumbing.errors import SeedError
+from ..plumbing.paths import shown
 from .blocks import LIST_MARKER, Block, split_blocks, split_list
 from .catalog import Interview, Person
-from .errors import SeedError
 from .markup import (
     FULL_DATE,
     HEADING,
@@ -34,7 +39,6 @@ from .markup import (
     reading_string,
     unbold,
 )
-from .paths import shown
 from .repeats import repeated_blocks
 
 FOOTER_OPENERS = ("Published by", "Recent Posts", "Related Posts", "Share this:", "Retrieved from", "Read more",
@@ -99,6 +103,7 @@ class _Report:
     rows: list[dict] = field(default_factory=list)
 
     def add(self, interview: str, line: int, passage_id: str, decision: str, text: str) -> None:
+        """Record one decision of the splitter about one block, for the split report."""
         self.rows.append({"interview": interview, "line": line, "passage_id": passage_id,
                           "decision": decision, "text": " ".join(text.split())[:80]})
 
@@ -134,15 +139,19 @@ class _Splitter:
     # -- helpers ---------------------------------------------------------------------------
 
     def fail(self, line: int | None, problem: str) -> SeedError:
+        """An error naming this seed, the line and the problem."""
         return SeedError(shown(self.iv.path), line, problem)
 
     def content(self, block: Block) -> str:
+        """The block's text as it stands in the seed."""
         return self.text[block.start : block.stop]
 
     def note(self, block: Block, decision: str, seg: Segment | None = None) -> None:
+        """Add the decision taken on a block (and the passage it made) to the split report."""
         self.report.add(self.iv.id, block.line, seg.passage_id if seg else "", decision, self.content(block))
 
     def add(self, block: Block, kind: str, body_start: int | None = None, **fields) -> Segment:
+        """Make a segment of a block, its body starting after any label, and number it."""
         start = block.start if body_start is None else body_start
         body_start = start + len(self.text[start : block.stop]) - len(self.text[start : block.stop].lstrip())
         seg = Segment(block.start, block.end, block.line, kind, body_start, block.stop, **fields)
@@ -171,12 +180,14 @@ class _Splitter:
         return None
 
     def declared_not_turn(self, block: Block) -> bool:
+        """Whether the block opens with a phrase the catalog says is never a turn."""
         opening = normal_label(self.content(block))
         return any(opening.startswith(n) for n in self.not_turns)
 
     # -- turns -----------------------------------------------------------------------------
 
     def open_turn(self, person: Person, block: Block, from_heading: bool = False) -> _Turn:
+        """Start a new turn by a person; an interviewer's turn closes the open question."""
         self.turns += 1
         if person.role == "interviewer":
             self.close_question()
@@ -210,6 +221,7 @@ class _Splitter:
                             "question with no answer before the next question or the end", "")
 
     def add_to_turn(self, block: Block, body_start: int, item: bool = False) -> None:
+        """Add a paragraph or list item to the open turn, numbering it within the turn."""
         turn = self.turn
         assert turn is not None
         first = turn.paragraphs == 0 and turn.items == 0
@@ -277,6 +289,7 @@ class _Splitter:
             self.body_block(block, block.start)
 
     def is_header_block(self, words: str) -> bool:
+        """Whether the words are a header line (a title, byline or a person's name alone)."""
         words = reading_string(words, 0, len(words), self.markdown)
         return bool(HEADER_BLOCK.match(words)) or self.person_named(words.rstrip(".")) is not None
 
@@ -316,9 +329,11 @@ class _Splitter:
         return True
 
     def is_link_list(self, block: Block) -> bool:
+        """Whether every line of the block is a link, as in a list of related articles."""
         return all(LINK_LINE.fullmatch(self.text[ln.start:ln.stop]) for ln in block.lines)
 
     def footer_block(self, block: Block) -> None:
+        """Take a block after the end of the interview as footer; a speaker label there is an error."""
         found = known_label(self.content(block), self.label_list)
         if found:
             raise self.fail(
@@ -335,6 +350,7 @@ class _Splitter:
             self.add(block, "boilerplate")
 
     def start_footer(self, block: Block, why: str) -> None:
+        """Close the interview: every block from here on is footer."""
         self.close_question()
         self.phase, self.footer_line = "footer", block.line
         self.footer_block(block)
@@ -342,6 +358,7 @@ class _Splitter:
             self.note(block, why, self.segments[-1])
 
     def opens_footer(self, block: Block) -> bool:
+        """Whether the block opens a footer (a known closing phrase or a thematic break)."""
         content = self.content(block)
         return content.startswith(FOOTER_OPENERS) or THEMATIC_BREAK.fullmatch(content) is not None
 
@@ -351,6 +368,7 @@ class _Splitter:
         return len(match.group("hashes")) if match else None
 
     def block(self, block: Block) -> None:
+        """Decide what one block of the seed is and add it, by the phase the split is in."""
         content = self.content(block)
         if self.phase == "footer":
             return self.footer_block(block)
@@ -400,11 +418,13 @@ class _Splitter:
         return not labelled or self.phase == "head" or is_bold_paragraph(content)
 
     def caption_like(self, content: str) -> bool:
+        """Whether the block reads as an image caption (italic alone, or 'Photo:' and the like)."""
         inner = content.strip()
         return (inner.startswith("*") and inner.endswith("*") and not inner.startswith("**")) or \
             inner.lower().startswith(("photo:", "image:", "caption:"))
 
     def pull_quote(self, block: Block) -> None:
+        """Add a pull quote: a block whose words repeat words of the speech."""
         seg = self.add(block, "pull_quote")
         seg.repeats_at = self.repeats[block.start]
         if not (is_bold_paragraph(self.content(block)) and is_quotation(self.content(block))):
@@ -454,6 +474,7 @@ class _Splitter:
         return True
 
     def head_block(self, block: Block) -> None:
+        """Decide a block before the first turn: title, byline, header, introduction."""
         content = self.content(block)
         if THEMATIC_BREAK.fullmatch(content):
             self.add(block, "boilerplate")
@@ -510,6 +531,7 @@ class _Splitter:
         self.open_turn(interviewees[0], block)
 
     def run(self) -> list[Segment]:
+        """Split the whole seed and return its segments in order, tiling the text."""
         lead, blocks = split_blocks(self.text)
         if lead:
             self.segments.append(Segment(0, lead, 1, "blank", lead, lead, f"{self.iv.id}:blank1"))

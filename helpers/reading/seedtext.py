@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
+from ..plumbing.errors import SeedError
+from ..plumbing.paths import shown
 from .catalog import Interview
-from .errors import SeedError
-from .paths import shown
 
 
 def read_seed(interview: Interview) -> str:

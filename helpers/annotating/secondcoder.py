@@ -11,16 +11,17 @@ edits either coding to make them agree; agreement is measured by `helpers.coding
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from ..plumbing.datafiles import read_rows
+from ..plumbing.errors import SeedError
+from ..plumbing.paths import ANNOTATIONS_DIR, shown
+from ..reading.standoff import seed_span, seed_texts
 from .coding import CODING_COLUMNS, coding_units, cohen_kappa, krippendorff_alpha, landis_koch, load_codebook
 from .coding import load_hand_coding as load_coding
-from .datafiles import read_rows
-from .errors import SeedError
-from .paths import ANNOTATIONS_DIR, shown
-from .standoff import seed_span, seed_texts
 
 SECOND_CODER_DIR = ANNOTATIONS_DIR / "second-coder"
 """The second coder's files exactly as received (coding, notes, the units they were given)."""
@@ -84,7 +85,7 @@ def load_second_coding(passages: pd.DataFrame, path: Path = SECOND_CODING,
     return load_coding(passages, path, codebook)
 
 
-def second_reading(loader, turns: pd.DataFrame, path: Path) -> pd.DataFrame | None:
+def second_reading(loader: Callable[..., pd.DataFrame], turns: pd.DataFrame, path: Path) -> pd.DataFrame | None:
     """A second reader's file of a conversation layer (`conversation.load_uptake` or
     `conversation.load_presuppositions` as `loader`), checked like the first; None when absent."""
     if not path.is_file():

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pandas as pd
 
-from .speech import speech_of
+from ..annotating.speech import speech_of
 from .stats import mattr, mtld
 
 CLITIC = re.compile(r"^(?:'[a-z]+|n't)$")
@@ -57,8 +57,11 @@ def frequency_list(tokens: pd.DataFrame, by: str, stopwords: bool = True, top: i
 def lexical_summary(tokens: pd.DataFrame, by: str, window: int = 50, threshold: float = 0.72) -> pd.DataFrame:
     """Per value of `by`: words, types, type/token ratio, MATTR (window `window`), MTLD
     (threshold `threshold`), turns, and mean words per turn."""
+    words = words_of(tokens)
+    if words.empty:
+        raise ValueError("the token table holds no word tokens to summarise")
     rows = []
-    for key, mine in words_of(tokens).groupby(by, sort=True):
+    for key, mine in words.groupby(by, sort=True):
         norms = mine["norm"].tolist()
         turns = mine.groupby("turn_id").size()
         rows.append({by: key, "words": len(norms), "types": len(set(norms)),

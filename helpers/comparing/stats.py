@@ -7,6 +7,11 @@ diversity: MATTR (Covington & McFall 2010) and MTLD (McCarthy & Jarvis 2010). Co
 bigram association measures.
 
 Notation: a word occurs `a` times in text 1 of `c` tokens and `b` times in text 2 of `d` tokens.
+
+MATTR and MTLD are written out here rather than taken from `lexicalrichness`, whose definitions they
+follow: the study's tokens are already normalised, and that package would tokenise the text again
+(and bring textblob). `tests/test_libraries.py` checks both, and the Bonferroni threshold and the
+Wilson interval, against the libraries.
 """
 
 from __future__ import annotations
@@ -28,8 +33,14 @@ def _check_sizes(c: float, d: float) -> None:
 def log_likelihood(a: float, b: float, c: float, d: float) -> float:
     """G² = 2·(a·ln(a/E1) + b·ln(b/E2)), E1 = c·(a+b)/(c+d), E2 = d·(a+b)/(c+d); a zero count adds 0."""
     _check_sizes(c, d)
+    _check_counts(a, b, c, d)
     e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
     return 2 * sum(o * math.log(o / e) for o, e in ((a, e1), (b, e2)) if o > 0)
+
+
+def _check_counts(a: float, b: float, c: float, d: float) -> None:
+    if not (0 <= a <= c and 0 <= b <= d):
+        raise ValueError(f"a count must lie between 0 and its text's size: {a} of {c}, {b} of {d}")
 
 
 def log_ratio(a: float, b: float, c: float, d: float) -> float:
@@ -43,8 +54,12 @@ def bonferroni_g2(words_tested: int, alpha: float = 0.05) -> float:
     (Bonferroni: each at alpha / words_tested), from the chi-squared distribution with 1 d.f."""
     if words_tested < 1:
         raise ValueError("at least one word must be tested")
+    if not 0 < alpha < 1:
+        raise ValueError(f"alpha is a probability between 0 and 1 (exclusive), not {alpha}")
     p = alpha / words_tested
-    # chi-squared with 1 d.f. is the square of a standard normal: G² = z², z the upper p/2 quantile
+    # chi-squared with 1 d.f. is the square of a standard normal: G² = z², z the upper p/2 quantile.
+    # Bisected here rather than taken from scipy.stats.chi2.isf: ten lines against a 40 MB library
+    # imported by every kernel; tests/test_libraries.py checks it against scipy.
     return _normal_upper_quantile(p / 2) ** 2
 
 
@@ -96,6 +111,8 @@ def fightin_words(counts_1: pd.Series, counts_2: pd.Series, prior: pd.Series) ->
     z = delta/√var. Positive z: used more in text 1. Columns: count_1, count_2, delta, z.
     """
     words = prior.index
+    if len(words) < 2:
+        raise ValueError("Fightin' Words needs at least two different words: with one, its odds are undefined")
     y1, y2 = counts_1.reindex(words, fill_value=0), counts_2.reindex(words, fill_value=0)
     n1, n2, a0 = counts_1.sum(), counts_2.sum(), prior.sum()
     if (prior <= 0).any():
@@ -110,6 +127,8 @@ def fightin_words(counts_1: pd.Series, counts_2: pd.Series, prior: pd.Series) ->
 def mattr(words: Sequence[str], window: int = 50) -> float:
     """Moving-average type/token ratio: the mean TTR of every window of `window` tokens; the
     plain TTR when the text is shorter than one window. NaN for no tokens."""
+    if window < 1:
+        raise ValueError(f"the MATTR window must hold at least one word, not {window}")
     n = len(words)
     if n == 0:
         return float("nan")

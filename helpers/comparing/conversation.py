@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .datafiles import read_rows
-from .errors import SeedError
-from .paths import ANNOTATIONS_DIR, shown
-from .speech import speech_of
+from ..annotating.speech import speech_of
+from ..plumbing.datafiles import read_rows
+from ..plumbing.errors import SeedError
+from ..plumbing.paths import ANNOTATIONS_DIR, shown
 from .vocabulary import words_of
 
 QUESTIONS = ANNOTATIONS_DIR / "questions.csv"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .speech import speech_of
+from ..annotating.speech import speech_of
 
 CONCORDANCE_COLUMNS = ["interview", "passage_id", "speaker", "start", "left", "node", "right"]
 SORTS = ("text", "left", "right")

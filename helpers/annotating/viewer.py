@@ -8,10 +8,14 @@ letters after it, so the colour is never the only cue.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .standoff import spoken_text
+from ..reading.standoff import spoken_text
+
+if TYPE_CHECKING:
+    from IPython.display import HTML
 
 CODE_COLORS = (
     "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
@@ -60,7 +64,7 @@ def passage_html(passage: pd.Series, coding: pd.DataFrame, colors: dict[str, str
             f"<p>{body}</p></div>")
 
 
-def show_passage(passage_id: str, passages: pd.DataFrame, coding: pd.DataFrame, colors: dict[str, str]):
+def show_passage(passage_id: str, passages: pd.DataFrame, coding: pd.DataFrame, colors: dict[str, str]) -> HTML:
     """Display a paragraph with its coded spans highlighted (an IPython HTML object)."""
     from IPython.display import HTML
 

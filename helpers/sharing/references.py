@@ -1,7 +1,7 @@
 """The study's bibliography (`references.bib`): its entries checked, their author-year labels, and
 the reference list at the end of `METHODS.md`, generated from the file so the two cannot drift.
 
-Run `python -m helpers.references` after editing `references.bib` to rewrite that list; a test
+Run `python -m helpers.sharing.references` after editing `references.bib` to rewrite that list; a test
 fails while they differ. BibTeX is read with pybtex (the parser Sphinx's bibliography extension
 uses), not by hand.
 """
@@ -11,13 +11,17 @@ from __future__ import annotations
 import sys
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .errors import SeedError
-from .paths import PROJECT_ROOT, shown
+from ..plumbing.errors import SeedError
+from ..plumbing.paths import PROJECT_ROOT, shown
+
+if TYPE_CHECKING:
+    from pybtex.database import BibliographyData
 
 REFERENCES_BIB = PROJECT_ROOT / "references.bib"
 METHODS = PROJECT_ROOT / "METHODS.md"
-BEGIN = "<!-- references: generated from references.bib by `python -m helpers.references`; do not edit -->"
+BEGIN = "<!-- references: generated from references.bib by `python -m helpers.sharing.references`; do not edit -->"
 END = "<!-- end of references -->"
 VENUE = {"article": "journal", "inproceedings": "booktitle", "incollection": "booktitle",
          "book": "publisher", "misc": "howpublished"}
@@ -25,7 +29,7 @@ VENUE = {"article": "journal", "inproceedings": "booktitle", "incollection": "bo
 
 
 @cache
-def bibliography(path: Path = REFERENCES_BIB):
+def bibliography(path: Path = REFERENCES_BIB) -> BibliographyData:
     """The parsed bibliography (a pybtex `BibliographyData`); a syntax error names the file."""
     from pybtex.database import parse_file
     from pybtex.scanner import PybtexSyntaxError

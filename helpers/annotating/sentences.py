@@ -12,9 +12,9 @@ import re
 
 import pandas as pd
 
-from .markup import INSERTION
-from .passages import SPEECH_KINDS
-from .standoff import spoken_text
+from ..reading.markup import INSERTION
+from ..reading.passages import SPEECH_KINDS
+from ..reading.standoff import spoken_text
 from .tokens import sentence_spans
 
 SENTENCE_COLUMNS = ["interview", "passage_id", "turn_id", "speaker", "role", "sentence_id", "start", "end", "text",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .speech import speech_of
+from ..annotating.speech import speech_of
 
 PRONOUNS = {
     "we/us/our": frozenset({"we", "us", "our", "ours", "ourselves"}),

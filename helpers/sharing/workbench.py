@@ -20,11 +20,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .catalog import catalog_path, load_catalog
-from .coding import CODEBOOK, RULES
-from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR, shown
-from .stats import bonferroni_g2
-from .vocabulary import words_of
+from ..annotating.coding import CODEBOOK, RULES
+from ..comparing.stats import bonferroni_g2
+from ..comparing.vocabulary import words_of
+from ..plumbing.paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR, shown
+from ..reading.catalog import catalog_path, load_catalog
 
 NOTEBOOK = NOTEBOOKS_DIR / "workbench.ipynb"
 SEEDS_VARIABLE, OUT_VARIABLE = "WORKBENCH_SEEDS", "WORKBENCH_OUT"
@@ -60,8 +60,8 @@ def codebook_files(seeds: Path) -> tuple[Path, Path] | None:
 def load(seeds: Path) -> tuple[list, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Everything the workbench reads from a folder, each seed split once: the catalog, the
     passages, the turns, the split report and the token table of questions and answers."""
-    from .passages import load_passages, turns_from_passages
-    from .tokens import load_tokens
+    from ..annotating.tokens import load_tokens
+    from ..reading.passages import load_passages, turns_from_passages
 
     catalog = load_catalog(seeds)
     passages, report = load_passages(seeds, report=True)
@@ -152,8 +152,9 @@ def run(seeds: Path, out: Path | None = None) -> tuple[Path, Path]:
 
 
 def main(argv: list[str]) -> int:
+    """Run the workbench on SEEDS_DIR into OUT_DIR; the exit status (2 on a usage error)."""
     if len(argv) < 2:
-        print("usage: python -m helpers.workbench SEEDS_DIR [OUT_DIR]", file=sys.stderr)
+        print("usage: python -m helpers.sharing.workbench SEEDS_DIR [OUT_DIR]", file=sys.stderr)
         return 2
     seeds = Path(argv[1])
     if not catalog_path(seeds).is_file():

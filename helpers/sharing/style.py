@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .catalog import load_catalog
+from ..reading.catalog import load_catalog
 
 INTERVIEWEE_COLORS = ("#D55E00", "#0072B2", "#CC79A7", "#009E73", "#E69F00", "#56B4E9")
 INTERVIEWER_COLORS = ("#7F7F7F", "#4D4D4D", "#B3B3B3")

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .datafiles import as_int, line_of, read_rows, read_toml
-from .errors import SeedError
-from .markup import reading_string, reading_text
-from .paths import ANNOTATIONS_DIR, shown
-from .standoff import seed_texts
+from ..plumbing.datafiles import as_int, line_of, read_rows, read_toml
+from ..plumbing.errors import SeedError
+from ..plumbing.paths import ANNOTATIONS_DIR, shown
+from ..reading.markup import reading_string, reading_text
+from ..reading.standoff import seed_texts
 from .tokens import STRAIGHT
 
 CODEBOOK = ANNOTATIONS_DIR / "codebook.toml"

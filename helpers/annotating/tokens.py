@@ -28,15 +28,16 @@ import json
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from .catalog import Interview, load_catalog
-from .markup import INSERTION, reading_text
-from .nltk_data import use_nltk_data
-from .passages import SPEECH_KINDS
-from .seedtext import read_seed
-from .segment import Segment, split_seed
+from ..plumbing.nltk_data import use_nltk_data
+from ..reading.catalog import Interview, load_catalog
+from ..reading.markup import INSERTION, reading_text
+from ..reading.passages import SPEECH_KINDS
+from ..reading.seedtext import read_seed
+from ..reading.segment import Segment, split_seed
 from .speech import select_speech
 from .tokencache import cached_tokens
 
@@ -187,11 +188,11 @@ def load_tokens(seeds: str | Path | None = None, speech: str = "answers") -> pd.
     `.cache/tokens/` (`helpers.tokencache`).
     """
     seeds_read = [(interview, read_seed(interview)) for interview in load_catalog(seeds)]
-    frames = cached_tokens(seeds_read, TOKEN_COLUMNS)
+    frames = cached_tokens(seeds_read, TOKEN_COLUMNS, tokens_of)
     return select_speech(pd.concat(frames, ignore_index=True), speech)
 
 
-def in_context(tokens: pd.DataFrame, row, width: int = 3) -> str:
+def in_context(tokens: pd.DataFrame, row: Any, width: int = 3) -> str:
     """A token with up to `width` tokens either side in its sentence, the token shown as [token/TAG]."""
     sentence = tokens[tokens["sentence_id"] == row.sentence_id]
     near = sentence[(sentence["position"] - row.position).abs() <= width]

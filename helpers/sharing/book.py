@@ -1,4 +1,4 @@
-"""The shared book: `make html` (`python -m helpers.book [folder]`) builds `site/` with Sphinx,
+"""The shared book: `make html` (`python -m helpers.sharing.book [folder]`) builds `site/` with Sphinx,
 MyST-NB and the book theme, as Jupyter Book 1 does, from the committed notebooks and the project's
 documents, offline, with nothing loaded from another host.
 
@@ -21,8 +21,8 @@ from pathlib import Path
 
 import nbformat
 
-from .catalog import load_catalog
-from .paths import ANNOTATIONS_DIR, EXPORT_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR, shown
+from ..plumbing.paths import ANNOTATIONS_DIR, EXPORT_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR, shown
+from ..reading.catalog import load_catalog
 
 BOOK_DIR = PROJECT_ROOT / "book"
 STAGE_DIR = PROJECT_ROOT / "build" / "book"
@@ -81,6 +81,7 @@ def downloads() -> list[Path]:
 
 
 def downloads_page(files: list[Path]) -> str:
+    """The Markdown of the book's downloads page, one link per file with what it holds."""
     lines = ["# Downloads", "", "The seeds, the annotation layers (stand-off: they point into the seeds), the second "
              "coder's files, the exports and the bibliography. Each notebook can be downloaded from the button at "
              "the top of its page.", ""]
@@ -134,6 +135,7 @@ def build(out: Path = SITE_DIR) -> Path:
 
 
 def main(argv: list[str]) -> None:
+    """Build the book into the folder given (default `site/`) and print where it is and how long it took."""
     out = Path(argv[1]) if len(argv) > 1 else SITE_DIR
     began = time.perf_counter()
     index = build(out)
