@@ -42,7 +42,7 @@ from .reading import blocks, catalog, exchange, markup, passages, repeats, seedt
 from .reading.catalog import Interview, Person, catalog_table, load_catalog, people_table
 from .reading.exchange import quote, read_exchange
 from .reading.passages import KINDS, PART_OF_KIND, SPEECH_KINDS, count_words, load_passages, load_turns, split_report
-from .sharing import book, page, references, style, workbench
+from .sharing import page, references, style
 from .sharing.style import interview_palette, speaker_palette, use_house_style
 
 __all__ = [
@@ -136,3 +136,15 @@ __all__ = [
     "wilson_interval",
     "workbench",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """`helpers.book` and `helpers.workbench`, imported on first use: they are also run as
+    `python -m helpers.sharing.book` (and `.workbench`), and importing them with the package would
+    make Python warn that the module it is about to run is already loaded."""
+    if name in ("book", "workbench"):
+        import importlib
+
+        return importlib.import_module(f".sharing.{name}", __name__)
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")
+

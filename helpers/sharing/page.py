@@ -1,6 +1,6 @@
 """One notebook as one self-contained HTML page, with nothing loaded from another host.
 
-The study is shared as a book (`helpers.book`, Sphinx and MyST-NB). This module keeps the one thing
+The study is shared as a book (`helpers.sharing.book`, Sphinx and MyST-NB). This module keeps the one thing
 the book cannot do: a single page for a notebook that is not part of it, such as the workbench run
 on a user's own folder (`make workbench`), which must not need a book build or a network.
 """

@@ -1,7 +1,7 @@
 """The workbench: every generic analysis of the study, for any folder of interviews with a catalog.
 
 `notebooks/workbench.ipynb` runs it; `make workbench SEEDS=DIR [OUT=DIR]` (or `python -m
-helpers.workbench DIR [OUT]`) executes that notebook on `DIR/catalog.toml` and writes the executed
+helpers.sharing.workbench DIR [OUT]`) executes that notebook on `DIR/catalog.toml` and writes the executed
 notebook, its HTML page and the exports into OUT (default: `DIR/workbench`, or `workbench/` in the
 project for a folder inside it, which git ignores). The functions here are the ones that must stay
 fast and readable from one interview to two hundred: per-interview summaries and key words of every
