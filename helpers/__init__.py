@@ -42,7 +42,7 @@ from .reading import blocks, catalog, exchange, markup, passages, repeats, seedt
 from .reading.catalog import Interview, Person, catalog_table, load_catalog, people_table
 from .reading.exchange import quote, read_exchange
 from .reading.passages import KINDS, PART_OF_KIND, SPEECH_KINDS, count_words, load_passages, load_turns, split_report
-from .sharing import page, references, style
+from .sharing import page, style
 from .sharing.style import interview_palette, speaker_palette, use_house_style
 
 __all__ = [
@@ -139,10 +139,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """`helpers.book` and `helpers.workbench`, imported on first use: they are also run as
-    `python -m helpers.sharing.book` (and `.workbench`), and importing them with the package would
-    make Python warn that the module it is about to run is already loaded."""
-    if name in ("book", "workbench"):
+    """`helpers.book`, `helpers.references` and `helpers.workbench`, imported on first use: they
+    are also run as `python -m helpers.sharing.book` (and `.references`, `.workbench`), and importing
+    them with the package would make Python warn that the module it is about to run is loaded."""
+    if name in ("book", "references", "workbench"):
         import importlib
 
         return importlib.import_module(f".sharing.{name}", __name__)
