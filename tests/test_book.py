@@ -67,8 +67,8 @@ def test_the_book_has_a_page_per_notebook_and_document(built):
     _, pages = built
     names = {p.name for p in pages}
     assert {f"{p.stem}.html" for p in NOTEBOOKS} | {
-        "index.html", "methods.html", "question-readings.html", "bibliography.html", "seeds.html", "downloads.html",
-        "search.html"} <= names
+        "index.html", "methods.html", "question-readings.html", "stance.html", "we.html", "bibliography.html",
+        "seeds.html", "downloads.html", "search.html"} <= names
 
 
 def test_the_sidebar_lists_every_chapter_in_order(built):

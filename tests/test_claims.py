@@ -17,7 +17,8 @@ from helpers import references
 from helpers.plumbing.paths import PROJECT_ROOT
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
-PROSE = [PROJECT_ROOT / "README.md", PROJECT_ROOT / "METHODS.md", PROJECT_ROOT / "annotations" / "question-readings.md"]
+PROSE = [PROJECT_ROOT / "README.md", PROJECT_ROOT / "METHODS.md", PROJECT_ROOT / "annotations" / "question-readings.md",
+         PROJECT_ROOT / "annotations" / "stance.md", PROJECT_ROOT / "annotations" / "we.md"]
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 CITE_LINK = re.compile(r"(?:^|/)METHODS\.md#([\w-]+)$|^#([\w-]+)$")
 YEAR = r"(?:1[89]|20)\d\d[a-z]?"

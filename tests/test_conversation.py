@@ -61,3 +61,85 @@ def test_a_bad_uptake_reading_names_its_line(tmp_path, turns, row, message):
     path.write_text(f"answer_id,uptake,evidence,note\n{row}\n", encoding="utf-8")
     with pytest.raises(helpers.SeedError, match=message):
         load_uptake(turns, path)
+
+
+DESIGN_HEADER = "question_id,initiative,directness,assertiveness,adversarialness,note\n"
+
+
+def test_the_question_design_covers_every_question_with_a_label_on_each_dimension(turns):
+    from helpers.comparing.conversation import DESIGN, load_question_design
+
+    design = load_question_design(turns)
+    assert sorted(design["question_id"]) == sorted(turns[turns["kind"] == "question"]["passage_id"])
+    for dimension, labels in DESIGN.items():
+        assert set(design[dimension]) <= set(labels)
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ("000:q1,simple,direct,open,hostile,\n", r"question-design\.csv:2: adversarialness 'hostile' is not one of none"),
+    ("000:q1,simple,polite,open,none,\n", r"question-design\.csv:2: directness 'polite' is not one of direct, framed"),
+    ("000:q1.a1,simple,direct,open,none,\n", r"question-design\.csv:2: '000:q1\.a1' is not a question"),
+    ("000:q1,simple,direct,open,none,\n000:q1,preface,direct,open,none,\n",
+     r"question-design\.csv:3: '000:q1' is already read on line 2"),
+    ("000:q1,simple,direct,open,none,\n", r"question-design\.csv: 8 questions are not read, the first '000:q2'"),
+], ids=["unknown label", "unknown directness", "not a question", "read twice", "left unread"])
+def test_a_bad_question_design_row_or_an_unread_question_is_named(tmp_path, turns, rows, message):
+    from helpers.comparing.conversation import load_question_design
+
+    path = tmp_path / "question-design.csv"
+    path.write_text(DESIGN_HEADER + rows, encoding="utf-8")
+    with pytest.raises(helpers.SeedError, match=message):
+        load_question_design(turns, path)
+
+
+def test_an_answer_left_unread_or_read_twice_is_named(tmp_path, turns):
+    rows = load_uptake(turns)[["answer_id", "uptake", "evidence", "note"]]
+    path = tmp_path / "uptake.csv"
+    rows[rows["answer_id"] != "004:q9.a2"].to_csv(path, index=False)
+    with pytest.raises(helpers.SeedError, match=r"uptake\.csv: 1 answers are not read, the first '004:q9\.a2'"):
+        load_uptake(turns, path)
+    pd.concat([rows, rows.iloc[[0]]]).to_csv(path, index=False)
+    with pytest.raises(helpers.SeedError, match=r"uptake\.csv:24: '000:q1\.a1' is already read on line 2"):
+        load_uptake(turns, path)
+
+
+RESISTANCE_HEADER = "answer_id,resistance,marker,note\n"
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ("000:q1.a1,evades,,\n", r"resistance\.csv:2: resistance 'evades' is not one of answers"),
+    ("000:q1.a1,shift_covert,,\n", r"resistance\.csv:2: '000:q1\.a1' is takes_up in uptake\.csv, which allows answers"),
+    ("000:q2.a1,shift_overt,,\n", r"resistance\.csv:2: an overt shift needs its marker"),
+    ("000:q2.a1,shift_overt,first let me say,\n", r"resistance\.csv:2: marker 'first let me say' is not in the text"),
+    ("000:q1.a1,answers,,\n", r"resistance\.csv: 8 answers are not read, the first '000:q2\.a1'"),
+], ids=["unknown label", "against the uptake", "overt without marker", "marker not in answer", "left unread"])
+def test_a_bad_resistance_row_or_an_unread_answer_is_named(tmp_path, turns, rows, message):
+    from helpers.comparing.conversation import load_resistance
+
+    path = tmp_path / "resistance.csv"
+    path.write_text(RESISTANCE_HEADER + rows, encoding="utf-8")
+    with pytest.raises(helpers.SeedError, match=message):
+        load_resistance(turns, load_uptake(turns), path)
+
+
+def test_the_resistance_reading_covers_every_answer_and_agrees_with_the_uptake(turns):
+    from helpers.comparing.conversation import FITS_UPTAKE, load_resistance
+
+    table = load_resistance(turns, load_uptake(turns))
+    assert sorted(table["answer_id"]) == sorted(turns[turns["kind"] == "answer"]["passage_id"])
+    assert all(r.resistance in FITS_UPTAKE[r.uptake] for r in table.itertuples())
+
+
+def test_a_second_reader_s_question_design_is_loaded_like_the_first_and_compared(tmp_path, turns):
+    from helpers.annotating import secondcoder
+    from helpers.comparing.conversation import load_question_design
+
+    first = load_question_design(turns)
+    rows = first.drop(columns="interview")
+    rows.loc[rows["question_id"] == "004:q7", "assertiveness"] = "tilted"
+    path = tmp_path / "question-design-second.csv"
+    rows.to_csv(path, index=False)
+    second = secondcoder.second_reading(load_question_design, turns, path)
+    summary, diffs = secondcoder.label_agreement(first.set_index("question_id")["assertiveness"],
+                                                 second.set_index("question_id")["assertiveness"])
+    assert summary["items"] == 18 and diffs["item"].tolist() == ["004:q7"]

@@ -20,7 +20,10 @@ from ..plumbing.paths import EXPORT_DIR
 from ..reading.standoff import seed_texts
 from .coding import code_matrix, coding_units, load_codebook, load_hand_coding
 from .entities import find_mentions
+from .pronouns import load_we_referents
+from .stance import load_stance_check, load_stance_lexicon, stance_matches
 from .tagcheck import load_pos_sample
+from .tokens import load_tokens
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_WIDTH = 32
@@ -91,6 +94,24 @@ def pos_annotations(sample: pd.DataFrame, interviews: pd.Series) -> list[dict]:
             for r, interview in zip(sample.itertuples(), interviews, strict=True)]
 
 
+def stance_annotations(checked: pd.DataFrame, sources: Sources | None = None) -> list[dict]:
+    """The stance check: one annotation per match of the stance lexicon, with the reader's reading
+    (hedge, booster or neither), the lexicon's kind and the reader's note as bodies."""
+    return [annotation("stance", r.interview, r.start, r.end, "assessing",
+                       [_body(r.reading, "tagging"), _body(f"lexicon: {r.kind} ({r.marker})", "classifying"),
+                        _body(r.note, "commenting")], sources)
+            for r in checked.itertuples()]
+
+
+def we_annotations(referents: pd.DataFrame, sources: Sources | None = None) -> list[dict]:
+    """The "we" layer: one annotation per first-person plural of the answers, with the reader's
+    referent, its clusivity and the reader's note as bodies."""
+    return [annotation("we", r.interview, r.start, r.end, "classifying",
+                       [_body(r.referent, "tagging"), _body(r.clusivity, "classifying"), _body(r.note, "commenting")],
+                       sources)
+            for r in referents.itertuples()]
+
+
 def collection(annotations: list[dict], label: str) -> dict:
     """An AnnotationCollection holding every annotation on one page."""
     key = "\n".join(a["id"] for a in annotations)
@@ -123,16 +144,20 @@ def passage_code_matrix(passages: pd.DataFrame, coding: pd.DataFrame, codebook: 
 
 def export_study(passages: pd.DataFrame, folder: Path = EXPORT_DIR) -> pd.DataFrame:
     """Build and write every annotation of the study (hand coding, gazetteer mentions, hand-tagged
-    sample) and the passage-by-code matrix. Returns the number of annotations per layer."""
+    sample, read stance markers, "we" referents) and the passage-by-code matrix. Returns the number of annotations
+    per layer."""
     codebook = load_codebook()
     coding = load_hand_coding(passages, codebook=codebook)
     mentions = find_mentions(passages)
     sample = load_pos_sample()
     interviews = sample["sentence_id"].str.split(":").str[0]
+    answers = load_tokens(speech="answers")
     layers = {
         "thematic codes": code_annotations(coding, codebook),
         "entity mentions": entity_annotations(mentions),
         "tagger sample": pos_annotations(sample, interviews),
+        "stance markers": stance_annotations(load_stance_check(stance_matches(answers, load_stance_lexicon()))),
+        "we referents": we_annotations(load_we_referents(answers)),
     }
     everything = [a for layer in layers.values() for a in layer]
     write_exports(everything, passage_code_matrix(passages, coding, codebook), folder)

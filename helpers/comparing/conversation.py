@@ -8,6 +8,10 @@ The readings are stand-off files under `annotations/`, checked against the turns
   given to answer it).
 - `uptake.csv`: answer_id, uptake (one of `UPTAKES`), evidence (words of the answer, as read),
   note.
+- `question-design.csv`: question_id, one label on each dimension of `DESIGN` (initiative,
+  directness, assertiveness, adversarialness), note.
+- `resistance.csv`: answer_id, resistance (one of `RESISTANCES`, allowed by the answer's uptake),
+  marker (the words of an overt shift), note.
 
 Both are coded by the manual `annotations/question-readings.md` (definitions, include and exclude
 rules, examples); a second reader's files (`questions-second.csv`, `uptake-second.csv`) have the
@@ -28,6 +32,10 @@ from .vocabulary import words_of
 
 QUESTIONS = ANNOTATIONS_DIR / "questions.csv"
 UPTAKE = ANNOTATIONS_DIR / "uptake.csv"
+QUESTION_DESIGN = ANNOTATIONS_DIR / "question-design.csv"
+RESISTANCE = ANNOTATIONS_DIR / "resistance.csv"
+SECOND_DESIGN = ANNOTATIONS_DIR / "question-design-second.csv"
+SECOND_RESISTANCE = ANNOTATIONS_DIR / "resistance-second.csv"
 UPTAKE_COLUMNS = ["interview", "answer_id", "question_id", "speaker", "uptake", "evidence", "note"]
 PRESUPPOSITIONS = {
     "routine": "takes for granted only what the interview itself establishes (activity, a position, attendance)",
@@ -40,6 +48,44 @@ UPTAKES = {
     "redirects": "gives most of the answer to a point the question did not ask about",
     "contests": "rejects a premise or a view the question puts forward",
 }
+
+DESIGN = {
+    "initiative": {
+        "simple": "one question, with no statement before it",
+        "preface": "a statement before the question (context, a report, a claim)",
+        "multi_part": "two or more questions in one turn",
+        "follow_up": "pursues the previous answer, referring back to it",
+    },
+    "directness": {
+        "direct": "a bare interrogative or an imperative (\"Tell us about\")",
+        "framed": "a frame that softens the asking (\"can you tell us\", \"I wonder\", \"would you say\")",
+    },
+    "assertiveness": {
+        "open": "a wh-question that invites no particular answer",
+        "yes_no": "a yes/no question that tilts to neither answer",
+        "presupposing": "takes a contested description as given, in the question or its preface",
+        "tilted": "built to invite one answer (a negative interrogative, \"isn't it true\", a tag)",
+    },
+    "adversarialness": {
+        "none": "neither opposes the interviewee nor asks for a justification",
+        "opposing_preface": "a preface that states or reports a view against the interviewee's",
+        "accountability": "asks the interviewee to justify an action (\"why did you\", \"how could you\")",
+    },
+}
+"""The four dimensions of question design (Clayman & Heritage 2002; Clayman et al. 2006) and the
+labels a reader of `question-design.csv` may give on each."""
+DESIGN_COLUMNS = ["interview", "question_id", *DESIGN, "note"]
+RESISTANCES = {
+    "answers": "answers the question's agenda (a \"no\" to a view the question reports is an answer)",
+    "shift_overt": "moves to another agenda and says so (\"first let me say\", \"the real question is\")",
+    "shift_covert": "moves to another agenda without saying so",
+    "rejects_presupposition": "refuses what the question takes as given, rather than answering within it",
+}
+"""How an answer meets its question's agenda (after Clayman 2001 and Bull & Mayer 1993)."""
+FITS_UPTAKE = {"takes_up": {"answers"}, "redirects": {"shift_overt", "shift_covert"},
+               "contests": {"answers", "rejects_presupposition"}}
+"""Which resistance labels each uptake label of `uptake.csv` allows: the two layers must agree."""
+RESISTANCE_COLUMNS = ["answer_id", "resistance", "marker", "note"]
 
 
 def talk_share(tokens: pd.DataFrame, by: str = "speaker") -> pd.DataFrame:
@@ -62,6 +108,22 @@ def _turn(turns: pd.DataFrame, turn_id: str, kind: str, path: Path, line: int) -
     return found.iloc[0]
 
 
+def _once(seen: dict[str, int], turn_id: str, path: Path, line: int) -> None:
+    """Record that `turn_id` is read on `line`; a second reading of it is an error."""
+    if turn_id in seen:
+        raise SeedError(shown(path), line, f"{turn_id!r} is already read on line {seen[turn_id]}")
+    seen[turn_id] = line
+
+
+def _every(turns: pd.DataFrame, kind: str, seen: dict[str, int], path: Path) -> None:
+    """Every turn of `kind` in the interviews the file reads must be read: one left out is an error."""
+    read_interviews = {turn_id.split(":")[0] for turn_id in seen}
+    expected = turns[(turns["kind"] == kind) & turns["interview"].isin(read_interviews)]["passage_id"]
+    missing = [turn_id for turn_id in expected if turn_id not in seen]
+    if missing:
+        raise SeedError(shown(path), None, f"{len(missing)} {kind}s are not read, the first {missing[0]!r}")
+
+
 def _quoted(text: str, words: str, field: str, turn_id: str, path: Path, line: int) -> None:
     if words not in text:
         raise SeedError(shown(path), line, f"{field} {words!r} is not in the text of {turn_id}")
@@ -70,14 +132,16 @@ def _quoted(text: str, words: str, field: str, turn_id: str, path: Path, line: i
 def load_presuppositions(turns: pd.DataFrame, path: Path = QUESTIONS) -> pd.DataFrame:
     """The question readings, each checked: the question exists, is a question, its label is one of
     `PRESUPPOSITIONS`, and it contains its trigger. Columns: `QUESTION_COLUMNS`."""
-    rows = []
+    rows, seen = [], {}
     for line, row in read_rows(path, QUESTION_COLUMNS[1:]):
         question = _turn(turns, row["question_id"], "question", path, line)
         if row["presupposition"] not in PRESUPPOSITIONS:
             problem = f"presupposition {row['presupposition']!r} is not one of {', '.join(PRESUPPOSITIONS)}"
             raise SeedError(shown(path), line, problem)
         _quoted(question["clean"], row["trigger"], "trigger", row["question_id"], path, line)
+        _once(seen, row["question_id"], path, line)
         rows.append({"interview": question["interview"], **row})
+    _every(turns, "question", seen, path)
     return pd.DataFrame(rows, columns=QUESTION_COLUMNS)
 
 
@@ -85,16 +149,61 @@ def load_uptake(turns: pd.DataFrame, path: Path = UPTAKE) -> pd.DataFrame:
     """The answer readings, each checked: the answer exists, its uptake is one of `UPTAKES`, and
     it contains its evidence. Columns: interview, answer_id, question_id, speaker, uptake,
     evidence, note."""
-    rows = []
+    rows, seen = [], {}
     for line, row in read_rows(path, ["answer_id", "uptake", "evidence", "note"], ["answer_id", "uptake", "evidence"]):
         answer = _turn(turns, row["answer_id"], "answer", path, line)
         if row["uptake"] not in UPTAKES:
             raise SeedError(shown(path), line, f"uptake {row['uptake']!r} is not one of {', '.join(UPTAKES)}")
         _quoted(answer["clean"], row["evidence"], "evidence", row["answer_id"], path, line)
+        _once(seen, row["answer_id"], path, line)
         rows.append({"interview": answer["interview"], "answer_id": row["answer_id"],
                      "question_id": answer["reply_to"], "speaker": answer["speaker"], "uptake": row["uptake"],
                      "evidence": row["evidence"], "note": row["note"]})
+    _every(turns, "answer", seen, path)
     return pd.DataFrame(rows, columns=UPTAKE_COLUMNS)
+
+
+def load_question_design(turns: pd.DataFrame, path: Path = QUESTION_DESIGN) -> pd.DataFrame:
+    """The question-design readings: for every question, one label on each dimension of `DESIGN`
+    and a note. An unknown question or label, a question read twice or left unread is an error
+    naming the file and line. Columns: `DESIGN_COLUMNS`."""
+    rows, seen = [], {}
+    for line, row in read_rows(path, DESIGN_COLUMNS[1:], DESIGN_COLUMNS[1:-1]):
+        question = _turn(turns, row["question_id"], "question", path, line)
+        for dimension, labels in DESIGN.items():
+            if row[dimension] not in labels:
+                raise SeedError(shown(path), line, f"{dimension} {row[dimension]!r} is not one of {', '.join(labels)}")
+        _once(seen, row["question_id"], path, line)
+        rows.append({"interview": question["interview"], **row})
+    _every(turns, "question", seen, path)
+    return pd.DataFrame(rows, columns=DESIGN_COLUMNS)
+
+
+def load_resistance(turns: pd.DataFrame, uptake: pd.DataFrame, path: Path = RESISTANCE) -> pd.DataFrame:
+    """The answer-resistance readings: for every answer, one of `RESISTANCES`, the marker of an
+    overt shift (its words, as in the answer; empty otherwise) and a note. A label the answer's
+    uptake (`uptake`, from `load_uptake`) does not allow (`FITS_UPTAKE`), an overt shift without its
+    marker, an unknown answer or label, an answer read twice or left unread is an error naming the
+    file and line. Columns: `RESISTANCE_COLUMNS` and uptake."""
+    taken = uptake.set_index("answer_id")["uptake"]
+    rows, seen = [], {}
+    for line, row in read_rows(path, RESISTANCE_COLUMNS, RESISTANCE_COLUMNS[:2]):
+        answer = _turn(turns, row["answer_id"], "answer", path, line)
+        label = row["resistance"]
+        if label not in RESISTANCES:
+            raise SeedError(shown(path), line, f"resistance {label!r} is not one of {', '.join(RESISTANCES)}")
+        if label == "shift_overt" and not row["marker"]:
+            raise SeedError(shown(path), line, "an overt shift needs its marker, the words that announce it")
+        if row["marker"]:
+            _quoted(answer["clean"], row["marker"], "marker", row["answer_id"], path, line)
+        fits = FITS_UPTAKE[taken[row["answer_id"]]]
+        if label not in fits:
+            raise SeedError(shown(path), line, f"{row['answer_id']!r} is {taken[row['answer_id']]} in uptake.csv, "
+                                               f"which allows {', '.join(sorted(fits))}, not {label}")
+        _once(seen, row["answer_id"], path, line)
+        rows.append({**row, "uptake": taken[row["answer_id"]]})
+    _every(turns, "answer", seen, path)
+    return pd.DataFrame(rows, columns=[*RESISTANCE_COLUMNS, "uptake"])
 
 
 def question_echo(tokens: pd.DataFrame, turns: pd.DataFrame) -> pd.DataFrame:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..annotating.pronouns import WE_FORMS
 from ..annotating.speech import speech_of
 
 PRONOUNS = {
-    "we/us/our": frozenset({"we", "us", "our", "ours", "ourselves"}),
+    "we/us/our": WE_FORMS,
     "I/me/my": frozenset({"i", "me", "my", "mine", "myself"}),
     "you": frozenset({"you", "your", "yours", "yourself", "yourselves"}),
     "they/them": frozenset({"they", "them", "their", "theirs", "themselves"}),
@@ -86,3 +87,31 @@ def difference_interval(tokens: pd.DataFrame, first: frozenset[str] | set[str], 
         rate, low, high = bootstrap_rate(net.tolist(), sizes.tolist(), seed=seed)
         rows.append({by: key, "difference": round(rate, 1), "low": round(low, 1), "high": round(high, 1)})
     return pd.DataFrame(rows).set_index(by)
+
+
+def marker_rates(tokens: pd.DataFrame, marks: pd.DataFrame, label: str, kinds: tuple[str, ...],
+                 by: str = "speaker", seed: int = 2026) -> pd.DataFrame:
+    """Rates per 1,000 words of marked spans (one row of `marks` per span, with `passage_id`, `by`
+    and the column `label`), one row per value of `by` and kind in `kinds`, including zeros: count,
+    words, per_1000 and a 95% bootstrap interval over the passages (low, high). The words are those
+    of `tokens`, which must say whose speech it holds; the spans must come from the same speech."""
+    from .stats import bootstrap_rate
+
+    speech = speech_of(tokens)
+    words = tokens[tokens["is_word"]]
+    unknown = set(marks["passage_id"]) - set(words["passage_id"])
+    if unknown:
+        raise ValueError(f"marks in passages the tokens do not hold, e.g. {sorted(unknown)[0]!r}")
+    rows = []
+    for key, mine in words.groupby(by, sort=True):
+        sizes = mine.groupby("passage_id", sort=False).size()
+        for kind in kinds:
+            hits = marks[(marks[by] == key) & (marks[label] == kind)].groupby("passage_id").size()
+            counts = hits.reindex(sizes.index, fill_value=0)
+            _, low, high = bootstrap_rate(counts.tolist(), sizes.tolist(), seed=seed)
+            rows.append({by: key, "kind": kind, "count": int(counts.sum()), "words": int(sizes.sum()),
+                         "per_1000": round(1000 * counts.sum() / sizes.sum(), 1),
+                         "low": round(low, 1), "high": round(high, 1)})
+    table = pd.DataFrame(rows)
+    table.attrs["speech"] = speech
+    return table

@@ -28,12 +28,16 @@ BOOK_DIR = PROJECT_ROOT / "book"
 STAGE_DIR = PROJECT_ROOT / "build" / "book"
 SITE_DIR = PROJECT_ROOT / "site"
 DOCUMENTS = {PROJECT_ROOT / "METHODS.md": "methods.md",
-             ANNOTATIONS_DIR / "question-readings.md": "question-readings.md"}
+             ANNOTATIONS_DIR / "question-readings.md": "question-readings.md",
+             ANNOTATIONS_DIR / "stance.md": "stance.md",
+             ANNOTATIONS_DIR / "we.md": "we.md"}
 """The project's Markdown documents that become pages, and their page names."""
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
 PAGE_OF = [
     (re.compile(r"^(?:\.\./)*METHODS\.md"), "methods.html"),
     (re.compile(r"^(?:\.\./)*(?:annotations/)?question-readings\.md"), "question-readings.html"),
+    (re.compile(r"^(?:\.\./)*(?:annotations/)?stance\.md"), "stance.html"),
+    (re.compile(r"^(?:\.\./)*(?:annotations/)?we\.md"), "we.html"),
     (re.compile(r"^(?:\.\./)*(?:notebooks/)?(?P<nb>(?:\d\d-[\w-]+|workbench))\.ipynb"), r"\g<nb>.html"),
     (re.compile(r"^(?:\.\./)*(?:annotations/(?:second-coder/|export/)?)?(?P<f>[\w.-]+\.(?:csv|toml|bib|jsonld))$"),
      r"files/\g<f>"),
