@@ -27,11 +27,14 @@ lab: setup
 		$(if $(DISPLAY)$(WAYLAND_DISPLAY),,--no-browser) \
 		$(LAB_ARGS)
 
-## Lint, unit tests and nbval over every notebook, in one pytest run. The committed outputs are
-## made under hash seed 0 (`make notebooks`) and checked under 1: no output may depend on it.
+## Lint, unit tests and nbval over every notebook, in one pytest run spread over TEST_WORKERS
+## processes (default: one per core; each test file, so each notebook, stays in one process). The
+## committed outputs are made under hash seed 0 (`make notebooks`) and checked under 1: no output
+## may depend on it.
+TEST_WORKERS ?= auto
 test: setup lint
-	PYTHONHASHSEED=1 $(BIN)/python -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/nbval_sanitize.cfg
+	PYTHONHASHSEED=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile tests $(NOTEBOOKS) \
+		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 lint: setup
 	$(BIN)/ruff check .
