@@ -4,7 +4,9 @@ files), `reading` (the catalog and the splitter), `annotating` (tokens, codings 
 book, workbench). Each layer imports only the layers before it (`tests/test_layers.py`).
 
 Notebooks import the short names here: `import helpers`, then `helpers.load_tokens()`, or a
-module by name, `from helpers import keyness`. Importing this package has no side effects."""
+module by name, `from helpers import keyness`. The command-line modules (the book, the
+reference list, the workbench) are imported from `helpers.sharing`, so that `python -m` does not
+find them already loaded. Importing this package has no side effects."""
 
 from .annotating import coding, entities, secondcoder, sentences, speech, tagcheck, tokencache, tokens, viewer, webanno
 from .annotating.coding import (
@@ -57,7 +59,6 @@ __all__ = [
     "SeedError",
     "agreement",
     "blocks",
-    "book",
     "catalog",
     "catalog_table",
     "code_colors",
@@ -106,7 +107,6 @@ __all__ = [
     "proper_noun_runs",
     "quote",
     "read_exchange",
-    "references",
     "repeats",
     "rule_coding",
     "secondcoder",
@@ -134,17 +134,4 @@ __all__ = [
     "vocabulary",
     "webanno",
     "wilson_interval",
-    "workbench",
 ]
-
-
-def __getattr__(name: str) -> object:
-    """`helpers.book`, `helpers.references` and `helpers.workbench`, imported on first use: they
-    are also run as `python -m helpers.sharing.book` (and `.references`, `.workbench`), and importing
-    them with the package would make Python warn that the module it is about to run is loaded."""
-    if name in ("book", "references", "workbench"):
-        import importlib
-
-        return importlib.import_module(f".sharing.{name}", __name__)
-    raise AttributeError(f"module 'helpers' has no attribute {name!r}")
-

@@ -19,8 +19,9 @@ from conftest import write_seeds
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 import helpers
-from helpers import book, page, references
+from helpers import page
 from helpers.annotating.viewer import highlight_html
+from helpers.sharing import book, references
 
 NOTEBOOKS = sorted(helpers.paths.NOTEBOOKS_DIR.glob("*.ipynb"))
 ATTACK = "<script>alert('seed')</script>"

@@ -7,7 +7,25 @@ import pytest
 from conftest import small_tokens
 
 import helpers
-from helpers.comparing.conversation import UPTAKES, load_presuppositions, load_uptake, question_echo, talk_share
+from helpers.annotating import secondcoder
+from helpers.comparing.conversation import (
+    DESIGN,
+    FITS_UPTAKE,
+    UPTAKES,
+    load_presuppositions,
+    load_question_design,
+    load_resistance,
+    load_uptake,
+    question_echo,
+    talk_share,
+)
+
+
+def refuses(path, text: str, load, message: str) -> None:
+    """Write `text` to `path` and check that `load(path)` stops with a `SeedError` matching `message`."""
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(helpers.SeedError, match=message):
+        load(path)
 
 
 def test_talk_share_counts_word_tokens_per_speaker():
@@ -45,10 +63,8 @@ def test_the_readings_cover_every_question_and_every_answer(turns):
     ("000:q3,loaded,coup,x", r"questions\.csv:2: presupposition 'loaded' is not one of routine, framing"),
 ], ids=["unknown turn", "not a question", "trigger not in question", "unknown label"])
 def test_a_bad_question_reading_names_its_line(tmp_path, turns, row, message):
-    path = tmp_path / "questions.csv"
-    path.write_text(f"question_id,presupposition,trigger,presupposes\n{row}\n", encoding="utf-8")
-    with pytest.raises(helpers.SeedError, match=message):
-        load_presuppositions(turns, path)
+    refuses(tmp_path / "questions.csv", f"question_id,presupposition,trigger,presupposes\n{row}\n",
+            lambda path: load_presuppositions(turns, path), message)
 
 
 @pytest.mark.parametrize(("row", "message"), [
@@ -57,18 +73,14 @@ def test_a_bad_question_reading_names_its_line(tmp_path, turns, row, message):
     ("000:q1,takes_up,Where,", r"uptake\.csv:2: '000:q1' is not an answer \(its kind is question\)"),
 ], ids=["unknown uptake", "evidence not in answer", "not an answer"])
 def test_a_bad_uptake_reading_names_its_line(tmp_path, turns, row, message):
-    path = tmp_path / "uptake.csv"
-    path.write_text(f"answer_id,uptake,evidence,note\n{row}\n", encoding="utf-8")
-    with pytest.raises(helpers.SeedError, match=message):
-        load_uptake(turns, path)
+    refuses(tmp_path / "uptake.csv", f"answer_id,uptake,evidence,note\n{row}\n",
+            lambda path: load_uptake(turns, path), message)
 
 
 DESIGN_HEADER = "question_id,initiative,directness,assertiveness,adversarialness,note\n"
 
 
 def test_the_question_design_covers_every_question_with_a_label_on_each_dimension(turns):
-    from helpers.comparing.conversation import DESIGN, load_question_design
-
     design = load_question_design(turns)
     assert sorted(design["question_id"]) == sorted(turns[turns["kind"] == "question"]["passage_id"])
     for dimension, labels in DESIGN.items():
@@ -84,12 +96,8 @@ def test_the_question_design_covers_every_question_with_a_label_on_each_dimensio
     ("000:q1,simple,direct,open,none,\n", r"question-design\.csv: 8 questions are not read, the first '000:q2'"),
 ], ids=["unknown label", "unknown directness", "not a question", "read twice", "left unread"])
 def test_a_bad_question_design_row_or_an_unread_question_is_named(tmp_path, turns, rows, message):
-    from helpers.comparing.conversation import load_question_design
-
-    path = tmp_path / "question-design.csv"
-    path.write_text(DESIGN_HEADER + rows, encoding="utf-8")
-    with pytest.raises(helpers.SeedError, match=message):
-        load_question_design(turns, path)
+    refuses(tmp_path / "question-design.csv", DESIGN_HEADER + rows, lambda path: load_question_design(turns, path),
+            message)
 
 
 def test_an_answer_left_unread_or_read_twice_is_named(tmp_path, turns):
@@ -114,26 +122,18 @@ RESISTANCE_HEADER = "answer_id,resistance,marker,note\n"
     ("000:q1.a1,answers,,\n", r"resistance\.csv: 8 answers are not read, the first '000:q2\.a1'"),
 ], ids=["unknown label", "against the uptake", "overt without marker", "marker not in answer", "left unread"])
 def test_a_bad_resistance_row_or_an_unread_answer_is_named(tmp_path, turns, rows, message):
-    from helpers.comparing.conversation import load_resistance
-
-    path = tmp_path / "resistance.csv"
-    path.write_text(RESISTANCE_HEADER + rows, encoding="utf-8")
-    with pytest.raises(helpers.SeedError, match=message):
-        load_resistance(turns, load_uptake(turns), path)
+    uptake = load_uptake(turns)
+    refuses(tmp_path / "resistance.csv", RESISTANCE_HEADER + rows, lambda path: load_resistance(turns, uptake, path),
+            message)
 
 
 def test_the_resistance_reading_covers_every_answer_and_agrees_with_the_uptake(turns):
-    from helpers.comparing.conversation import FITS_UPTAKE, load_resistance
-
     table = load_resistance(turns, load_uptake(turns))
     assert sorted(table["answer_id"]) == sorted(turns[turns["kind"] == "answer"]["passage_id"])
     assert all(r.resistance in FITS_UPTAKE[r.uptake] for r in table.itertuples())
 
 
 def test_a_second_reader_s_question_design_is_loaded_like_the_first_and_compared(tmp_path, turns):
-    from helpers.annotating import secondcoder
-    from helpers.comparing.conversation import load_question_design
-
     first = load_question_design(turns)
     rows = first.drop(columns="interview")
     rows.loc[rows["question_id"] == "004:q7", "assertiveness"] = "tilted"

@@ -9,8 +9,9 @@ import pytest
 from conftest import FIXTURE_CORPUS
 
 import helpers
-from helpers import keyness, workbench
+from helpers import keyness
 from helpers.plumbing.paths import PROJECT_ROOT
+from helpers.sharing import workbench
 
 
 def test_key_words_of_every_interview_at_once_match_one_comparison_at_a_time():

@@ -41,15 +41,11 @@ def load_readings(path: Path, items: Iterable[str], id_column: str, label_column
 
 def reading_agreement(first: pd.DataFrame, second: pd.DataFrame, id_column: str, label_column: str
                       ) -> dict[str, float | int]:
-    """Agreement of two readers' files over the same items: the number of items, the share read
-    alike, Cohen's kappa and Krippendorff's alpha (each rounded to 2 places)."""
-    from .coding import cohen_kappa, krippendorff_alpha
+    """Agreement of two readers' files over the same items (`secondcoder.label_agreement` on the
+    label column): the number of items, the share read alike, Cohen's kappa and Krippendorff's
+    alpha (each rounded to 2 places)."""
+    from .secondcoder import label_agreement
 
-    both = first[[id_column, label_column]].merge(second[[id_column, label_column]], on=id_column,
-                                                  validate="one_to_one", suffixes=("_first", "_second"))
-    if len(both) != len(first) or len(both) != len(second):
-        raise ValueError("the two readings must read the same items")
-    one, two = both[f"{label_column}_first"].tolist(), both[f"{label_column}_second"].tolist()
-    alike = sum(a == b for a, b in zip(one, two, strict=True))
-    return {"items": len(both), "agreement": round(alike / len(both), 2),
-            "kappa": round(cohen_kappa(one, two), 2), "alpha": round(krippendorff_alpha(one, two), 2)}
+    summary, _ = label_agreement(first.set_index(id_column)[label_column], second.set_index(id_column)[label_column])
+    return {"items": int(summary["items"]), "agreement": round(float(summary["agreement"]), 2),
+            "kappa": round(float(summary["kappa"]), 2), "alpha": round(float(summary["alpha"]), 2)}
