@@ -47,12 +47,13 @@ nbval: setup
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
 
 ## Re-execute every notebook top to bottom in one fresh kernel and save its outputs, under hash
-## seed 0, each cell's printed text as one output however the kernel flushed it.
+## seed 0; then, in a second pass (nbconvert coalesces streams before it executes, so not in the same
+## pass), each cell's printed text joined into one output however the kernel flushed it.
 notebooks: setup
 	PYTHONHASHSEED=0 $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.record_timing=False \
-		--CoalesceStreamsPreprocessor.enabled=True \
 		$(NOTEBOOKS)
+	$(BIN)/jupyter nbconvert --to notebook --inplace --CoalesceStreamsPreprocessor.enabled=True $(NOTEBOOKS)
 
 ## Build site/: the study as a book (Sphinx, MyST-NB, the book theme), from the committed outputs, offline.
 html: setup
