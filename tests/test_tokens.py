@@ -123,10 +123,11 @@ def test_per_thousand_counts_and_rates_by_hand():
         "pos": ["PRP", "MD", "VB", ".", "PRP$", "PRP", "MD", "NNP"],
     })
     tokens.attrs["speech"] = "answers"
-    table = per_thousand(tokens, {"we": {"we", "our"}, "I": {"i"}})
-    # A: 4 words, 2 of the "we" group -> 500.0 per 1,000; B: 3 words, 1 "I" -> 333.3
-    assert table.values.tolist() == [["A", "we", 2, 4, 500.0], ["A", "I", 0, 4, 0.0],
-                                     ["B", "we", 0, 3, 0.0], ["B", "I", 1, 3, 333.3]]
+    plural = "first-person plural (we/our)"
+    table = per_thousand(tokens, {plural: {"we", "our"}, "I": {"i"}})
+    # A: 4 words, 2 of the first-person plural -> 500.0 per 1,000; B: 3 words, 1 "I" -> 333.3
+    assert table.values.tolist() == [["A", plural, 2, 4, 500.0], ["A", "I", 0, 4, 0.0],
+                                     ["B", plural, 0, 3, 0.0], ["B", "I", 1, 3, 333.3]]
     modal = per_thousand(tokens, {"may": {"may"}}, where=tokens["pos"] == "MD")
     assert modal.set_index("speaker")["count"].to_dict() == {"A": 0, "B": 1}
 

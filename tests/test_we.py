@@ -51,7 +51,7 @@ def test_the_referent_decides_the_clusivity(tmp_path):
     (GOOD + "900:q1.a1.s2@2,people,\n", "we.csv:5:", "'900:q1.a1.s2@2' is not one of the first-person plurals"),
     (GOOD.replace("people", "nation"), "we.csv:3:", "referent 'nation' is not one of organisation, people"),
     (GOOD + "900:q1.a1.s1@1,left,\n", "we.csv:5:", "already read on line 2"),
-    (GOOD.replace("900:q1.a1.s3@3,left,\n", ""), "we.csv", "1 first-person plurals (\"we\") are not read"),
+    (GOOD.replace("900:q1.a1.s3@3,left,\n", ""), "we.csv", "1 first-person plurals (we/us/our/ours/ourselves)"),
 ])
 def test_a_bad_row_or_an_unread_we_is_named(tmp_path, rows, where, problem):
     with pytest.raises(SeedError) as error:

@@ -60,27 +60,31 @@ def load_hand_coding(passages: pd.DataFrame, path: Path = HAND_CODING, codebook:
     is what a reader reads there. Columns: interview, speaker and `CODING_COLUMNS`."""
     codes = set((load_codebook() if codebook is None else codebook)["code"])
     units = coding_units(passages).set_index("passage_id")
-    name = shown(path)
-    rows = []
-    for line, row in read_rows(path, CODING_COLUMNS):
-        if row["code"] not in codes:
-            raise SeedError(name, line, f"code {row['code']!r} is not in the codebook")
-        if row["passage_id"] not in units.index:
-            raise SeedError(name, line, f"{row['passage_id']!r} is not an answer paragraph or list item")
-        unit = units.loc[row["passage_id"]]
-        start, end = as_int(row["start"], name, line, "start"), as_int(row["end"], name, line, "end")
-        if not unit["start"] <= start < end <= unit["end"]:
-            raise SeedError(name, line, f"offsets {start}-{end} lie outside {row['passage_id']} "
-                                        f"({unit['start']}-{unit['end']})")
-        interview, text = seed_texts()[unit["interview"]]
-        if text[start:end] != row["exact"]:
-            raise SeedError(name, line, f"exact {row['exact']!r} differs from the seed's text at "
-                                        f"{start}-{end}: {text[start:end]!r}")
-        read = reading_string(text, start, end, interview.format == "markdown")
-        if read != row["quote"]:
-            raise SeedError(name, line, f"quote {row['quote']!r} differs from the reading text {read!r}")
-        rows.append({"interview": unit["interview"], "speaker": unit["speaker"], **row, "start": start, "end": end})
+    rows = [checked_span(row, units, codes, shown(path), line) for line, row in read_rows(path, CODING_COLUMNS)]
     return pd.DataFrame(rows, columns=["interview", "speaker", *CODING_COLUMNS])
+
+
+def checked_span(row: dict[str, str], units: pd.DataFrame, codes: set[str], name: str, line: int) -> dict:
+    """One coded span of a file (`CODING_COLUMNS`), checked against the codebook's `codes`, the
+    coding `units` (indexed by passage id) and the seed, with its interview and speaker and its
+    offsets as numbers. A fault raises a `SeedError` naming the file and line."""
+    if row["code"] not in codes:
+        raise SeedError(name, line, f"code {row['code']!r} is not in the codebook")
+    if row["passage_id"] not in units.index:
+        raise SeedError(name, line, f"{row['passage_id']!r} is not an answer paragraph or list item")
+    unit = units.loc[row["passage_id"]]
+    start, end = as_int(row["start"], name, line, "start"), as_int(row["end"], name, line, "end")
+    if not unit["start"] <= start < end <= unit["end"]:
+        raise SeedError(name, line, f"offsets {start}-{end} lie outside {row['passage_id']} "
+                                    f"({unit['start']}-{unit['end']})")
+    interview, text = seed_texts()[unit["interview"]]
+    if text[start:end] != row["exact"]:
+        raise SeedError(name, line, f"exact {row['exact']!r} differs from the seed's text at "
+                                    f"{start}-{end}: {text[start:end]!r}")
+    read = reading_string(text, start, end, interview.format == "markdown")
+    if read != row["quote"]:
+        raise SeedError(name, line, f"quote {row['quote']!r} differs from the reading text {read!r}")
+    return {"interview": unit["interview"], "speaker": unit["speaker"], **row, "start": start, "end": end}
 
 
 def load_rules(path: Path = RULES) -> dict[str, list[re.Pattern]]:

@@ -21,6 +21,8 @@ WE_READINGS = ANNOTATIONS_DIR / "we.csv"
 WE_READINGS_SECOND = ANNOTATIONS_DIR / "we-second.csv"
 WE_FORMS = frozenset({"we", "us", "our", "ours", "ourselves"})
 """The first-person plural forms, by `norm`."""
+WE_GROUP = "first-person plural (we/us/our)"
+"""The name of `WE_FORMS` in tables and prose: a count of all five forms is not a count of "we"."""
 REFERENTS = {
     "organisation": "a group the speaker acts with: party, movement, union, comrades, fellow students; now or earlier",
     "people": "the population, city, region or country the speaker belongs to",
@@ -47,7 +49,8 @@ def load_we_referents(tokens: pd.DataFrame, path: Path = WE_READINGS) -> pd.Data
     `note`. An unknown token id or referent, a token read twice, or a token left unread is an
     error naming the file (and the line where there is one)."""
     found = we_tokens(tokens)
-    read = load_readings(path, found["token_id"], "token_id", "referent", REFERENTS, 'first-person plurals ("we")')
+    what = "first-person plurals (we/us/our/ours/ourselves)"
+    read = load_readings(path, found["token_id"], "token_id", "referent", REFERENTS, what)
     table = found.merge(read, on="token_id", how="left", validate="one_to_one")
     return table.assign(clusivity=table["referent"].map(CLUSIVITY))
 

@@ -1,20 +1,33 @@
 """Counting word groups (pronouns, modal verbs, ...) per speaker or interview, as counts and as
-rates per 1,000 words, so a notebook can show both side by side."""
+rates per 1,000 words, so a notebook can show both side by side.
+
+The word named is the word counted: a group of several words is labelled as a group ("first-person
+plural (we/us/our)"), never by one of its forms ("we"), or by all of them ("war/wars").
+`check_group_labels` enforces it, and every counting function here calls it, so no table can
+count "our" and "ourselves" in a column headed "we".
+"""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-from ..annotating.pronouns import WE_FORMS
+from ..annotating.pronouns import WE_FORMS, WE_GROUP
 from ..annotating.speech import speech_of
 
 PRONOUNS = {
-    "we/us/our": WE_FORMS,
-    "I/me/my": frozenset({"i", "me", "my", "mine", "myself"}),
-    "you": frozenset({"you", "your", "yours", "yourself", "yourselves"}),
-    "they/them": frozenset({"they", "them", "their", "theirs", "themselves"}),
+    WE_GROUP: WE_FORMS,
+    "first-person singular (I/me/my)": frozenset({"i", "me", "my", "mine", "myself"}),
+    "second person (you/your)": frozenset({"you", "your", "yours", "yourself", "yourselves"}),
+    "third-person plural (they/them/their)": frozenset({"they", "them", "their", "theirs", "themselves"}),
 }
-"""The study's pronoun groups (by `norm`): collective, personal, addressee and third person."""
+"""The study's pronoun groups (by `norm`): collective, personal, addressee and third person, each
+named as the group it is, with some of its forms in brackets."""
+
+SPELLINGS = {"ca": "can", "wo": "will", "'ll": "will"}
+"""Tokens that are another spelling of one word, not another word: the Treebank tokenizer's halves
+of "can't" and "won't", and the clitic "'ll". A group {"will", "wo", "'ll"} counts one word."""
 
 MODALS = {
     "must": frozenset({"must"}), "should": frozenset({"should"}), "can": frozenset({"can", "ca"}),
@@ -25,14 +38,48 @@ MODALS = {
 "won't"). Count them where the tagger says MD, so that "May" the month is left out."""
 
 
+def _head(label: str) -> str:
+    """A label without its bracketed part: "first-person plural (we/us/our)" -> "first-person plural"."""
+    return label.split("(", 1)[0]
+
+
+def _words_of(text: str) -> set[str]:
+    return set(re.findall(r"[\w']+", text.lower().replace("’", "'")))
+
+
+def check_group_labels(groups: dict[str, frozenset[str] | set[str]]) -> None:
+    """Refuse a label that names a form its group does not count alone.
+
+    A group that counts one word (its spellings aside, `SPELLINGS`) may be labelled by that word.
+    A group of several words must be labelled either by a name that is none of its forms
+    ("first-person plural"), optionally followed by some of its forms in brackets, every one of
+    which it counts; or by every word it counts ("war/wars"). So {"we": {"we", "our"}} is refused,
+    as is "we/us/our" for a group that also counts "ours". Raises ValueError naming the label.
+    """
+    for label, forms in groups.items():
+        norms = {form.lower().replace("’", "'") for form in forms}
+        counted = {SPELLINGS.get(form, form) for form in norms}
+        named = _words_of(_head(label)) & (norms | counted)
+        if named and named != counted:
+            raise ValueError(f"the label {label!r} names {sorted(named)} but its group counts {sorted(norms)}: "
+                             "name a group of several words as a group, e.g. 'first-person plural (we/us/our)'")
+        bracketed = _words_of(label[len(_head(label)):])
+        if bracketed - norms - counted:
+            raise ValueError(f"the label {label!r} shows forms its group does not count: "
+                             f"{sorted(bracketed - norms - counted)}")
+
+
 def per_thousand(tokens: pd.DataFrame, groups: dict[str, frozenset[str] | set[str]], by: str = "speaker",
                  where: pd.Series | None = None) -> pd.DataFrame:
     """For each value of `by` and each group: count (tokens whose `norm` is in the group, among
     the tokens `where` allows), words (all word tokens of that value of `by`) and per_1000.
 
     One row per (`by`, group), groups in the order given, including zero counts. `tokens` must
-    say whose speech it holds (`helpers.speech`); the result keeps it in `attrs["speech"]`.
+    say whose speech it holds (`helpers.speech`); the result keeps it in `attrs["speech"]`, and
+    the forms each group counts in `attrs["groups"]`. A label that names one form of a group of
+    several is refused (`check_group_labels`).
     """
+    check_group_labels(groups)
     speech = speech_of(tokens)
     words = tokens[tokens["is_word"]].groupby(by).size()
     eligible = tokens if where is None else tokens[where]
@@ -44,7 +91,7 @@ def per_thousand(tokens: pd.DataFrame, groups: dict[str, frozenset[str] | set[st
             rows.append({by: key, "group": group, "count": count, "words": int(total),
                          "per_1000": round(1000 * count / total, 1)})
     table = pd.DataFrame(rows, columns=[by, "group", "count", "words", "per_1000"])
-    table.attrs["speech"] = speech
+    table.attrs.update({"speech": speech, "groups": {label: sorted(forms) for label, forms in groups.items()}})
     return table
 
 
@@ -73,20 +120,55 @@ def per_thousand_interval(tokens: pd.DataFrame, groups: dict[str, frozenset[str]
 def difference_interval(tokens: pd.DataFrame, first: frozenset[str] | set[str], second: frozenset[str] | set[str],
                         by: str = "speaker", seed: int = 2026) -> pd.DataFrame:
     """Per value of `by`: the rate per 1,000 words of the words in `first` less that of `second`
-    (for example "we" less "I"), with a 95% bootstrap interval over the passages, both counted in
-    the same resample. An interval above 0 says the texts show the first used more."""
-    from .stats import bootstrap_rate
+    (for example the first-person plural less the singular), with a 95% bootstrap interval over
+    the passages, both counted in the same resample (`differences.paired_difference`): columns
+    difference, low, high, at_or_below_0 (the share of resamples at or below zero) and p (the
+    bootstrap two-sided p). An interval above 0 says the texts show the first used more."""
+    from .differences import paired_difference
 
     speech_of(tokens)
     words = tokens[tokens["is_word"]]
     rows = []
     for key, mine in words.groupby(by, sort=True):
         per_passage = mine.groupby("passage_id", sort=False)["norm"]
-        sizes = per_passage.size()
-        net = per_passage.agg(lambda norms: int(norms.isin(first).sum()) - int(norms.isin(second).sum()))
-        rate, low, high = bootstrap_rate(net.tolist(), sizes.tolist(), seed=seed)
-        rows.append({by: key, "difference": round(rate, 1), "low": round(low, 1), "high": round(high, 1)})
+        found = paired_difference(per_passage.agg(lambda norms: int(norms.isin(first).sum())).tolist(),
+                                  per_passage.agg(lambda norms: int(norms.isin(second).sum())).tolist(),
+                                  per_passage.size().tolist(), seed=seed)
+        rows.append({by: key, "difference": round(found["difference"], 1), "low": round(found["low"], 1),
+                     "high": round(found["high"], 1), "at_or_below_0": found["at_or_below_0"], "p": found["p"]})
     return pd.DataFrame(rows).set_index(by)
+
+
+def rate_differences(tokens: pd.DataFrame, groups: dict[str, frozenset[str] | set[str]],
+                     pairs: list[tuple[str, str]], by: str = "speaker", seed: int = 2026) -> pd.DataFrame:
+    """For each group and each pair (a, b) of values of `by`: a's rate per 1,000 words less b's,
+    with a 95% bootstrap interval (each one's passages resampled independently,
+    `differences.rate_difference`), the bootstrap p, and its Bonferroni and Holm adjustments
+    over every row of the table (the family is all the groups times all the pairs)."""
+    from .differences import bonferroni, holm, rate_difference
+
+    check_group_labels(groups)
+    speech_of(tokens)
+    words = tokens[tokens["is_word"]]
+    passages = {}
+    for key in dict.fromkeys(k for pair in pairs for k in pair):
+        mine = words[words[by] == key]
+        if mine.empty:
+            raise ValueError(f"no words of {by} {key!r}")
+        passages[key] = mine.groupby("passage_id", sort=False)["norm"]
+    rows = []
+    for group, forms in groups.items():
+        hits = {key: (norms.agg(lambda n, f=forms: int(n.isin(f).sum())).tolist(), norms.size().tolist())
+                for key, norms in passages.items()}
+        for a, b in pairs:
+            found = rate_difference(*hits[a], *hits[b], seed=seed)
+            rows.append({"group": group, "first": a, "second": b, "difference": found["difference"],
+                         "low": found["low"], "high": found["high"], "p": found["p"]})
+    table = pd.DataFrame(rows).round({"difference": 1, "low": 1, "high": 1})
+    table["bonferroni_p"] = bonferroni(table["p"].tolist())
+    table["holm_p"] = holm(table["p"].tolist())
+    table.attrs.update({"speech": tokens.attrs["speech"], "groups": {g: sorted(f) for g, f in groups.items()}})
+    return table
 
 
 def marker_rates(tokens: pd.DataFrame, marks: pd.DataFrame, label: str, kinds: tuple[str, ...],

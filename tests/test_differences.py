@@ -1,0 +1,84 @@
+"""Differences tested, not read off two intervals: Fisher's exact test and the Holm correction
+worked by hand (and cross-checked against scipy and statsmodels in `tests/test_libraries.py`,
+which imports them anyway); the bootstrap of a difference on cases whose answer is known; the
+per-code comparison of two groups of units."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.comparing.differences import (
+    bonferroni,
+    fisher_exact,
+    holm,
+    paired_difference,
+    rate_difference,
+    share_differences,
+)
+from helpers.comparing.stats import bootstrap_rate
+
+
+def test_fisher_exact_matches_the_hand_worked_value():
+    # [[1, 3], [3, 1]]: margins 4, 4 / 4, 4, n = 8; P(x) = C(4, x)·C(4, 4 − x) / C(8, 4) = 1, 16, 36,
+    # 16, 1 over 70 for x = 0..4. Observed x = 1 (16/70); the tables no more probable are x = 0, 1,
+    # 3, 4: p = (1 + 16 + 16 + 1) / 70 = 34/70.
+    assert fisher_exact(1, 3, 3, 1) == pytest.approx(34 / 70, abs=1e-15)
+    # the most probable table: every table is no more probable, p = 1
+    assert fisher_exact(2, 2, 2, 2) == 1.0
+    # [[3, 0], [0, 3]]: C(3, x)·C(3, 3 − x) / 20 = 1, 9, 9, 1 over 20; p = (1 + 1) / 20
+    assert fisher_exact(3, 0, 0, 3) == pytest.approx(0.1, abs=1e-15)
+
+
+def test_fisher_exact_refuses_what_is_not_a_table():
+    with pytest.raises(ValueError, match="counts"):
+        fisher_exact(1, -1, 2, 2)
+    with pytest.raises(ValueError, match="empty"):
+        fisher_exact(0, 0, 0, 0)
+
+
+def test_holm_and_bonferroni_match_the_hand_worked_values():
+    # sorted: .005 (x4 = .02), .01 (x3 = .03), .03 (x2 = .06), .04 (x1 = .04, raised to .06)
+    assert holm([0.01, 0.04, 0.03, 0.005]) == pytest.approx([0.03, 0.06, 0.06, 0.02])
+    assert bonferroni([0.01, 0.04, 0.03, 0.005]) == pytest.approx([0.04, 0.16, 0.12, 0.02])
+    assert holm([0.5, 0.9]) == [1.0, 1.0] and bonferroni([0.6]) == [0.6] and holm([]) == []
+
+
+def test_a_paired_difference_resamples_as_bootstrap_rate_does():
+    first, second, sizes = [3, 0, 5, 2, 1], [1, 1, 0, 2, 0], [40, 30, 60, 50, 20]
+    found = paired_difference(first, second, sizes, seed=7)
+    rate, low, high = bootstrap_rate([f - s for f, s in zip(first, second, strict=True)], sizes, seed=7)
+    assert (found["difference"], found["low"], found["high"]) == pytest.approx((rate, low, high))
+    assert found["difference"] == pytest.approx(1000 * 7 / 200)
+
+
+def test_a_difference_that_no_resample_reverses_has_the_smallest_p():
+    # group 1 is 500 per 1,000 in every passage, group 2 100: every resample differs by 400
+    found = rate_difference([5, 5, 5], [10, 10, 10], [1, 1], [10, 10])
+    assert (found["difference"], found["low"], found["high"]) == pytest.approx((400, 400, 400))
+    assert found["at_or_below_0"] == 0 and found["p"] == pytest.approx(2 / 2001)
+
+
+def test_no_difference_has_p_one():
+    found = rate_difference([1, 1], [10, 10], [2, 2], [20, 20])
+    assert (found["difference"], found["low"], found["high"], found["p"]) == (0, 0, 0, 1.0)
+
+
+def test_share_differences_compare_each_code_with_fisher_and_holm():
+    # group a: 4 units, code x in none; group b: 4 units, code x in all; code y in one of each
+    matrix = pd.DataFrame({"x": [0, 0, 0, 0, 1, 1, 1, 1], "y": [1, 0, 0, 0, 0, 1, 0, 0]},
+                          index=[f"u{i}" for i in range(8)])
+    table = share_differences(matrix, ["a"] * 4 + ["b"] * 4, "a", "b").set_index("code")
+    assert table.loc["x", ["a units", "b units", "difference"]].tolist() == [0, 4, 100.0]
+    # x: [[0, 4], [4, 0]], C(4, x)·C(4, 4 − x) / 70: only x = 0 and x = 4 are as improbable, p = 2/70
+    assert table.loc["x", "fisher_p"] == pytest.approx(2 / 70)
+    assert table.loc["y", "fisher_p"] == 1.0 and table.loc["y", "difference"] == 0
+    assert table.loc["x", "holm_p"] == pytest.approx(4 / 70) and table.loc["x", "bonferroni_p"] == pytest.approx(4 / 70)
+    assert table["verdict"].tolist() == ["not established", "not established"]
+    assert share_differences(matrix, ["a"] * 4 + ["b"] * 4, "a", "b", alpha=0.06).iloc[0]["verdict"] == "established"
+
+
+def test_share_differences_need_both_groups():
+    matrix = pd.DataFrame({"x": [0, 1]})
+    with pytest.raises(ValueError, match="both groups"):
+        share_differences(matrix, ["a", "a"], "a", "b")
