@@ -72,7 +72,7 @@ def test_diversity_differences_by_hand():
     assert table.loc["mattr_2", ["first_value", "second_value"]].tolist() == [1.0, pytest.approx(5 / 7)]
     assert table.loc["mattr_2", ["difference", "low", "high"]].tolist() == [pytest.approx(2 / 7)] * 3
     assert table.loc["mtld", ["first_value", "second_value", "low", "high"]].tolist() == [8.0, 2.0, 6.0, 6.0]
-    assert table["established"].all() and (table["at_or_below_zero"] == 0).all()
+    assert table["excludes_zero"].all() and (table["at_or_below_zero"] == 0).all()
 
 
 def test_diversity_differences_resample_each_speaker_the_same_whichever_pairs_are_asked():

@@ -80,7 +80,7 @@ def diversity_differences(tokens: pd.DataFrame, by: str, pairs: list[tuple[str, 
     (window `window`) and in MTLD (threshold `threshold`), with its percentile bootstrap interval:
     each value's passages are resampled with replacement `resamples` times (from its own seeded
     generator, so the same whichever pairs are asked), the measure is recomputed on each resampled
-    text, and the differences of the replicates give the interval. `established` says whether the
+    text, and the differences of the replicates give the interval. `excludes_zero` says whether the
     interval excludes 0, `at_or_below_zero` what share of the differences are ≤ 0. One row per
     pair and measure."""
     words = words_of(tokens)
@@ -112,7 +112,7 @@ def diversity_differences(tokens: pd.DataFrame, by: str, pairs: list[tuple[str, 
                          "second_value": whole[second, name], "difference": whole[first, name] - whole[second, name],
                          "low": low, "high": high,
                          "at_or_below_zero": float(np.mean(differences[~np.isnan(differences)] <= 0)),
-                         "established": bool(low > 0 or high < 0)})
+                         "excludes_zero": bool(low > 0 or high < 0)})
     table = pd.DataFrame(rows)
     table.attrs.update({"resamples": resamples, "seed": seed, "level": level, "speech": speech_of(tokens)})
     return table
