@@ -56,3 +56,37 @@ def test_clusters_stay_inside_a_sentence_and_skip_punctuation():
 def test_a_cluster_needs_a_word():
     with pytest.raises(ValueError):
         clusters(TEXT, 0)
+
+
+def test_diversity_differences_by_hand():
+    from helpers.comparing.vocabulary import diversity_differences
+
+    # Ann: two passages "a b c d"; Bob: two passages "a a b b". Every resample of two identical
+    # passages is the text itself, so the interval has no width. MATTR, window 2: Ann's windows all
+    # hold two types (1.0); Bob's "a a b b a a b b" alternate .5 and 1 over 7 windows, 4 of .5 and
+    # 3 of 1 -> 5/7. MTLD: Ann's TTR falls to 4/6 at the 6th word, then "c d" is a partial stretch
+    # of TTR 1 (adds 0): 8/1 = 8 both ways; Bob's falls to 1/2 every second word: 8/4 = 2.
+    text = small_tokens([("A", "A:q1.a1", "Ann", "a b c d"), ("A", "A:q1.a1.p2", "Ann", "a b c d"),
+                         ("B", "B:q1.a1", "Bob", "a a b b"), ("B", "B:q1.a1.p2", "Bob", "a a b b")])
+    table = diversity_differences(text, "speaker", [("Ann", "Bob")], window=2, resamples=50).set_index("measure")
+    assert table.loc["mattr_2", ["first_value", "second_value"]].tolist() == [1.0, pytest.approx(5 / 7)]
+    assert table.loc["mattr_2", ["difference", "low", "high"]].tolist() == [pytest.approx(2 / 7)] * 3
+    assert table.loc["mtld", ["first_value", "second_value", "low", "high"]].tolist() == [8.0, 2.0, 6.0, 6.0]
+    assert table["excludes_zero"].all() and (table["at_or_below_zero"] == 0).all()
+
+
+def test_diversity_differences_resample_each_speaker_the_same_whichever_pairs_are_asked():
+    from helpers.comparing.vocabulary import diversity_differences
+
+    text = small_tokens([("A", "A:q1.a1", "Ann", "a b c d e"), ("A", "A:q2.a1", "Ann", "a a a b"),
+                         ("A", "A:q3.a1", "Cy", "x y x y z"), ("A", "A:q4.a1", "Cy", "x x y"),
+                         ("B", "B:q1.a1", "Bob", "p q p q"), ("B", "B:q2.a1", "Bob", "r s t u v")])
+    one = diversity_differences(text, "speaker", [("Ann", "Bob")], window=2, resamples=200)
+    both = diversity_differences(text, "speaker", [("Cy", "Ann"), ("Ann", "Bob")], window=2, resamples=200)
+    assert one.equals(both.iloc[2:].reset_index(drop=True))
+    # the interval holds the difference of the whole texts here, and is reproducible
+    assert ((one["low"] <= one["difference"]) & (one["difference"] <= one["high"])).all()
+    with pytest.raises(ValueError, match="no words where speaker is 'Dee'"):
+        diversity_differences(text, "speaker", [("Ann", "Dee")])
+    with pytest.raises(ValueError, match="two different values"):
+        diversity_differences(text, "speaker", [("Ann", "Ann")])

@@ -1,17 +1,18 @@
 """The corpus statistics of the comparing notebooks, as in the project's `METHODS.md`.
 
-Keyness: log-likelihood G² (Dunning 1993; the two-cell form of Rayson & Garside 2000) and Log Ratio
-(Hardie 2014). Dispersion: Gries's DP (2008) and DPnorm (Lijffijt & Gries 2012). Fightin' Words:
-weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). Lexical
-diversity: MATTR (Covington & McFall 2010) and MTLD (McCarthy & Jarvis 2010). Collocations: NLTK's
-bigram association measures.
+Keyness: log-likelihood G² (Dunning 1993; the two-cell form of Rayson & Garside 2000), Log Ratio
+(Hardie 2014), the rate ratio, and Bonferroni's threshold (`helpers.comparing.chance` holds what
+chance gives a discrete test, and Tarone's correction). Dispersion: Gries's DP (2008) and DPnorm
+(Lijffijt & Gries 2012). Fightin' Words: weighted log-odds with an informative Dirichlet prior
+(Monroe, Colaresi & Quinn 2008). Collocations: NLTK's bigram association measures. Bootstrap
+intervals over units (Efron & Tibshirani 1993). Lexical diversity is in
+`helpers.comparing.diversity`.
 
 Notation: a word occurs `a` times in text 1 of `c` tokens and `b` times in text 2 of `d` tokens.
 
-MATTR and MTLD are written out here rather than taken from `lexicalrichness`, whose definitions they
-follow: the study's tokens are already normalised, and that package would tokenise the text again
-(and bring textblob). `tests/test_libraries.py` checks both, and the Bonferroni threshold and the
-Wilson interval, against the libraries.
+Every public function refuses what it cannot compute with a ValueError that names the argument
+(`helpers.comparing.checks`). `tests/test_libraries.py` checks the Bonferroni threshold against
+scipy, which stays a test dependency.
 """
 
 from __future__ import annotations
@@ -19,48 +20,49 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
+
+from . import checks
 
 CRITICAL_G2 = {0.05: 3.84, 0.01: 6.63, 0.001: 10.83, 0.0001: 15.13}
 """Critical values of G² (chi-squared, 1 degree of freedom) by significance level."""
 
 
-def _check_sizes(c: float, d: float) -> None:
-    if c <= 0 or d <= 0:
-        raise ValueError(f"both texts need tokens (sizes {c} and {d})")
-
+# Keyness ------------------------------------------------------------------------------------
 
 def log_likelihood(a: float, b: float, c: float, d: float) -> float:
     """G² = 2·(a·ln(a/E1) + b·ln(b/E2)), E1 = c·(a+b)/(c+d), E2 = d·(a+b)/(c+d); a zero count adds 0."""
-    _check_sizes(c, d)
-    _check_counts(a, b, c, d)
+    checks.pair(a, b, c, d)
     e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
     return 2 * sum(o * math.log(o / e) for o, e in ((a, e1), (b, e2)) if o > 0)
 
 
-def _check_counts(a: float, b: float, c: float, d: float) -> None:
-    if not (0 <= a <= c and 0 <= b <= d):
-        raise ValueError(f"a count must lie between 0 and its text's size: {a} of {c}, {b} of {d}")
-
-
 def log_ratio(a: float, b: float, c: float, d: float) -> float:
     """log2((a/c) / (b/d)), a or b of 0 replaced by 0.5 (Hardie 2014). +1: twice as frequent in text 1."""
-    _check_sizes(c, d)
+    checks.pair(a, b, c, d)
     return math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
+
+
+def rate_ratio(a: float, b: float, c: float, d: float) -> float:
+    """(a/c) / (b/d): how many times as frequent per token a word is in text 1 as in text 2,
+    allowing for the texts' sizes (the raw-count ratio a/b does not). Undefined, and refused, when
+    b is 0: use `log_ratio`, which replaces a zero by 0.5."""
+    checks.pair(a, b, c, d)
+    if b == 0:
+        raise ValueError("b = 0: the rate ratio is infinite; log_ratio replaces a zero count by 0.5")
+    return (a / c) / (b / d)
 
 
 def bonferroni_g2(words_tested: int, alpha: float = 0.05) -> float:
     """The G² a word must exceed when `words_tested` words are tested at family-wise level `alpha`
     (Bonferroni: each at alpha / words_tested), from the chi-squared distribution with 1 d.f."""
-    if words_tested < 1:
-        raise ValueError("at least one word must be tested")
-    if not 0 < alpha < 1:
-        raise ValueError(f"alpha is a probability between 0 and 1 (exclusive), not {alpha}")
-    p = alpha / words_tested
+    words_tested = checks.whole("words_tested", words_tested, minimum=1)
+    alpha = checks.probability("alpha", alpha)
     # chi-squared with 1 d.f. is the square of a standard normal: G² = z², z the upper p/2 quantile.
     # Bisected here rather than taken from scipy.stats.chi2.isf: ten lines against a 40 MB library
     # imported by every kernel; tests/test_libraries.py checks it against scipy.
-    return _normal_upper_quantile(p / 2) ** 2
+    return _normal_upper_quantile(alpha / words_tested / 2) ** 2
 
 
 def _normal_upper_quantile(p: float) -> float:
@@ -74,6 +76,7 @@ def _normal_upper_quantile(p: float) -> float:
             high = mid
     return (low + high) / 2
 
+# Dispersion and Fightin' Words ----------------------------------------------------------------
 
 def dispersion(occurrences: Sequence[float], part_sizes: Sequence[float]) -> tuple[float, float]:
     """Gries's DP and DPnorm of a word over the parts of a text.
@@ -82,26 +85,34 @@ def dispersion(occurrences: Sequence[float], part_sizes: Sequence[float]) -> tup
     occurrences; DPnorm = DP / (1 − min s_p). NaN where undefined (no occurrence, or one part).
     """
     if len(occurrences) != len(part_sizes) or not part_sizes:
-        raise ValueError("one count per part, and at least one part")
-    total, size = sum(occurrences), sum(part_sizes)
+        raise ValueError("occurrences and part_sizes: one count per part, and at least one part")
+    found, sizes = checks.counts("occurrences", occurrences), checks.counts("part_sizes", part_sizes)
+    if (found > sizes).any():
+        k = int(np.flatnonzero(found > sizes)[0])
+        raise ValueError(f"occurrences: part {k} holds {occurrences[k]} occurrences but only {part_sizes[k]} "
+                         "tokens (part_sizes): a part cannot exceed its whole")
+    total, size = found.sum(), sizes.sum()
     if size <= 0:
-        raise ValueError("the parts hold no tokens")
+        raise ValueError("part_sizes: the parts hold no tokens")
     if total == 0:
         return float("nan"), float("nan")
-    shares = [s / size for s in part_sizes]
-    dp = 0.5 * sum(abs(o / total - s) for o, s in zip(occurrences, shares, strict=True))
-    floor = 1 - min(shares)
+    shares = sizes / size
+    dp = float(0.5 * np.abs(found / total - shares).sum())
+    floor = 1 - shares.min()
     return dp, (dp / floor if floor > 0 else float("nan"))
 
 
 def informative_prior(counts_1: pd.Series, counts_2: pd.Series, alpha0: float | None = None) -> pd.Series:
     """Prior counts α_w proportional to each word's frequency in the two texts pooled, summing to
     `alpha0` (default: the pooled size, so the prior weighs as much as the data)."""
+    checks.counts("counts_1", counts_1)
+    checks.counts("counts_2", counts_2)
     pooled = counts_1.add(counts_2, fill_value=0)
     total = pooled.sum()
     if total <= 0:
-        raise ValueError("both texts are empty")
-    return pooled * ((total if alpha0 is None else alpha0) / total)
+        raise ValueError("counts_1 and counts_2: both texts are empty")
+    weight = total if alpha0 is None else checks.number("alpha0", alpha0, minimum=0, strict=True)
+    return pooled * (weight / total)
 
 
 def fightin_words(counts_1: pd.Series, counts_2: pd.Series, prior: pd.Series) -> pd.DataFrame:
@@ -112,60 +123,24 @@ def fightin_words(counts_1: pd.Series, counts_2: pd.Series, prior: pd.Series) ->
     """
     words = prior.index
     if len(words) < 2:
-        raise ValueError("Fightin' Words needs at least two different words: with one, its odds are undefined")
+        raise ValueError("prior: Fightin' Words needs at least two different words: with one, its odds are undefined")
+    checks.counts("counts_1", counts_1)
+    checks.counts("counts_2", counts_2)
+    prior_a = np.asarray(prior, dtype=float)
+    if np.isnan(prior_a).any() or (prior_a <= 0).any():
+        raise ValueError("prior: every prior count must be positive (and not NaN)")
     y1, y2 = counts_1.reindex(words, fill_value=0), counts_2.reindex(words, fill_value=0)
     n1, n2, a0 = counts_1.sum(), counts_2.sum(), prior.sum()
-    if (prior <= 0).any():
-        raise ValueError("every prior count must be positive")
     log_odds_1 = ((y1 + prior) / (n1 + a0 - y1 - prior)).map(math.log)
     log_odds_2 = ((y2 + prior) / (n2 + a0 - y2 - prior)).map(math.log)
     delta = log_odds_1 - log_odds_2
     z = delta / (1 / (y1 + prior) + 1 / (y2 + prior)).map(math.sqrt)
     return pd.DataFrame({"count_1": y1.astype(int), "count_2": y2.astype(int), "delta": delta, "z": z})
 
+# Collocations ---------------------------------------------------------------------------------
 
-def mattr(words: Sequence[str], window: int = 50) -> float:
-    """Moving-average type/token ratio: the mean TTR of every window of `window` tokens; the
-    plain TTR when the text is shorter than one window. NaN for no tokens."""
-    if window < 1:
-        raise ValueError(f"the MATTR window must hold at least one word, not {window}")
-    n = len(words)
-    if n == 0:
-        return float("nan")
-    if n <= window:
-        return len(set(words)) / n
-    counts: dict[str, int] = {}
-    for w in words[:window]:
-        counts[w] = counts.get(w, 0) + 1
-    types_total = len(counts)
-    for k in range(window, n):
-        leaving, entering = words[k - window], words[k]
-        counts[leaving] -= 1
-        if counts[leaving] == 0:
-            del counts[leaving]
-        counts[entering] = counts.get(entering, 0) + 1
-        types_total += len(counts)
-    return types_total / window / (n - window + 1)
-
-
-def _mtld_pass(words: Sequence[str], threshold: float) -> float:
-    factors, types, count = 0.0, set(), 0
-    for w in words:
-        types.add(w)
-        count += 1
-        if len(types) / count <= threshold:
-            factors += 1
-            types, count = set(), 0
-    if count:
-        factors += (1 - len(types) / count) / (1 - threshold)
-    return len(words) / factors if factors else float("nan")
-
-
-def mtld(words: Sequence[str], threshold: float = 0.72) -> float:
-    """Measure of textual lexical diversity: the mean length of stretches whose TTR stays above
-    `threshold`, averaged over a forward and a backward pass, with the last partial stretch counted
-    as a fraction. NaN when no stretch ever falls to the threshold (too short a text)."""
-    return (_mtld_pass(words, threshold) + _mtld_pass(list(reversed(words)), threshold)) / 2
+MEASURES = ("likelihood_ratio", "pmi", "student_t", "chi_sq")
+"""The NLTK bigram association measures `collocations` scores with."""
 
 
 def collocations(words: Sequence[str], min_freq: int = 3, measure: str = "likelihood_ratio",
@@ -176,6 +151,11 @@ def collocations(words: Sequence[str], min_freq: int = 3, measure: str = "likeli
     still see every word."""
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
+    min_freq = checks.whole("min_freq", min_freq, minimum=1)
+    window = checks.whole("window", window, minimum=2)
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
+    checks.words("words", words)
     finder = BigramCollocationFinder.from_words(list(words), window_size=window)
     finder.apply_freq_filter(min_freq)
     if ignore:
@@ -185,23 +165,61 @@ def collocations(words: Sequence[str], min_freq: int = 3, measure: str = "likeli
     return pd.DataFrame(rows, columns=["bigram", "freq", measure])
 
 
+# Bootstrap ------------------------------------------------------------------------------------
+
 def bootstrap_rate(counts: Sequence[int], sizes: Sequence[int], per: float = 1000, resamples: int = 2000,
                    seed: int = 2026, level: float = 0.95) -> tuple[float, float, float]:
     """A rate over units (paragraphs) with its percentile bootstrap interval (Efron & Tibshirani
     1993): the units are resampled with replacement `resamples` times from a seeded generator,
-    and the rate `per · Σcounts / Σsizes` recomputed on each. Returns (rate, low, high)."""
-    import numpy as np
-
+    and the rate `per · Σcounts / Σsizes` recomputed on each. Returns (rate, low, high). A count
+    may be negative (a difference of two counts in the unit, as `counts.difference_interval`
+    passes), but never larger than its unit's size."""
     if len(counts) != len(sizes) or not counts:
         raise ValueError("counts and sizes must be of the same, non-zero length")
-    if not 0 < level < 1:
-        raise ValueError(f"level must lie between 0 and 1, not {level}")
-    counts_a, sizes_a = np.asarray(counts, dtype=float), np.asarray(sizes, dtype=float)
+    level = checks.probability("level", level)
+    per = checks.number("per", per, minimum=0, strict=True)
+    resamples = checks.whole("resamples", resamples, minimum=1)
+    sizes_a = checks.counts("sizes", sizes)
+    try:
+        counts_a = np.asarray(counts, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError("counts must hold numbers") from None
+    if not np.isfinite(counts_a).all():
+        k = int(np.flatnonzero(~np.isfinite(counts_a))[0])
+        raise ValueError(f"counts holds NaN or an infinite value at position {k}")
+    if (np.abs(counts_a) > sizes_a).any():
+        k = int(np.flatnonzero(np.abs(counts_a) > sizes_a)[0])
+        raise ValueError(f"counts: unit {k} counts {counts[k]} in {sizes[k]} words (sizes): "
+                         "a part cannot exceed its whole")
     if sizes_a.sum() <= 0:
-        raise ValueError("the units hold no words")
+        raise ValueError("sizes: the units hold no words")
     picks = np.random.default_rng(seed).integers(0, len(counts_a), size=(resamples, len(counts_a)))
     totals = sizes_a[picks].sum(axis=1)
     rates = per * counts_a[picks].sum(axis=1) / np.where(totals > 0, totals, np.nan)
+    low, high = percentile_interval(rates, level)
+    return float(per * counts_a.sum() / sizes_a.sum()), low, high
+
+
+def percentile_interval(values: Sequence[float], level: float = 0.95) -> tuple[float, float]:
+    """The central `level` percentile interval of bootstrap replicates (NaN replicates left out)."""
+    level = checks.probability("level", level)
+    array = np.asarray(values, dtype=float)
+    if not np.isfinite(array).any():
+        raise ValueError("values: no finite replicate to take an interval from")
     tail = 100 * (1 - level) / 2
-    low, high = np.nanpercentile(rates, [tail, 100 - tail])
-    return float(per * counts_a.sum() / sizes_a.sum()), float(low), float(high)
+    low, high = np.nanpercentile(array, [tail, 100 - tail])
+    return float(low), float(high)
+
+
+def resample_units(units: Sequence[np.ndarray], resamples: int = 2000,
+                   rng: np.random.Generator | None = None) -> list[np.ndarray]:
+    """`resamples` texts, each as many units (passages) drawn with replacement from `units` as
+    there are units, joined in the order drawn: the bootstrap's resampled texts. Resampling
+    passages, not words, keeps each passage's words together, as words come in bursts."""
+    if not units:
+        raise ValueError("units: at least one unit to resample")
+    resamples = checks.whole("resamples", resamples, minimum=1)
+    rng = np.random.default_rng(2026) if rng is None else rng
+    picks = rng.integers(0, len(units), size=(resamples, len(units)))
+    arrays = [np.asarray(u) for u in units]
+    return [np.concatenate([arrays[k] for k in row]) for row in picks]

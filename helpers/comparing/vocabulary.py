@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from ..annotating.speech import speech_of
-from .stats import mattr, mtld
+from .diversity import mattr, mattr_many, mtld, mtld_many
+from .stats import percentile_interval, resample_units
 
 CLITIC = re.compile(r"^(?:'[a-z]+|n't)$")
 """Treebank's split-off endings ('s, n't, 're, ...): word tokens, but not content words; a word
@@ -69,6 +71,51 @@ def lexical_summary(tokens: pd.DataFrame, by: str, window: int = 50, threshold: 
                      "mtld": round(mtld(norms, threshold), 1), "turns": len(turns),
                      "words_per_turn": round(turns.mean(), 1)})
     return pd.DataFrame(rows).set_index(by)
+
+
+def diversity_differences(tokens: pd.DataFrame, by: str, pairs: list[tuple[str, str]], window: int = 50,
+                          threshold: float = 0.72, resamples: int = 2000, seed: int = 2026,
+                          level: float = 0.95) -> pd.DataFrame:
+    """For each pair (first, second) of values of `by`, the difference first − second in MATTR
+    (window `window`) and in MTLD (threshold `threshold`), with its percentile bootstrap interval:
+    each value's passages are resampled with replacement `resamples` times (from its own seeded
+    generator, so the same whichever pairs are asked), the measure is recomputed on each resampled
+    text, and the differences of the replicates give the interval. `excludes_zero` says whether the
+    interval excludes 0, `at_or_below_zero` what share of the differences are ≤ 0. One row per
+    pair and measure."""
+    words = words_of(tokens)
+    values = sorted(words[by].unique())
+    asked = sorted({v for pair in pairs for v in pair})
+    unknown = [v for v in asked if v not in values]
+    if unknown:
+        raise ValueError(f"pairs: no words where {by} is {unknown[0]!r}")
+    if not pairs or any(first == second for first, second in pairs):
+        raise ValueError("pairs: at least one pair, of two different values")
+    measure = f"mattr_{window}"
+    whole: dict[tuple[str, str], float] = {}
+    replicates: dict[tuple[str, str], np.ndarray] = {}
+    for value in asked:
+        norms = words.loc[words[by] == value, "norm"]
+        passages = words.loc[words[by] == value, "passage_id"]
+        ids = pd.factorize(norms)[0]
+        cuts = passages.groupby(passages, sort=False).size().cumsum().to_numpy()[:-1]
+        rng = np.random.default_rng([seed, values.index(value)])  # one stream per value
+        texts = resample_units(np.split(ids, cuts), resamples, rng)
+        whole[value, measure], replicates[value, measure] = mattr(norms.tolist(), window), mattr_many(texts, window)
+        whole[value, "mtld"], replicates[value, "mtld"] = mtld(norms.tolist(), threshold), mtld_many(texts, threshold)
+    rows = []
+    for first, second in pairs:
+        for name in (measure, "mtld"):
+            differences = replicates[first, name] - replicates[second, name]
+            low, high = percentile_interval(differences, level)
+            rows.append({"first": first, "second": second, "measure": name, "first_value": whole[first, name],
+                         "second_value": whole[second, name], "difference": whole[first, name] - whole[second, name],
+                         "low": low, "high": high,
+                         "at_or_below_zero": float(np.mean(differences[~np.isnan(differences)] <= 0)),
+                         "excludes_zero": bool(low > 0 or high < 0)})
+    table = pd.DataFrame(rows)
+    table.attrs.update({"resamples": resamples, "seed": seed, "level": level, "speech": speech_of(tokens)})
+    return table
 
 
 def clusters(tokens: pd.DataFrame, n: int, by: str = "interview", min_freq: int = 2,
