@@ -172,3 +172,38 @@ def test_spearman_matches_scipy_on_a_larger_sample_with_ties():
     expected = stats.spearmanr(x, y)
     assert rho == pytest.approx(expected.statistic)
     assert p == pytest.approx(expected.pvalue, abs=0.03)  # a permutation p against the t approximation
+
+
+def test_a_rate_difference_of_speakers_whose_every_passage_has_the_same_rate_is_exact():
+    from conftest import small_tokens
+
+    tokens = small_tokens([("A", "A:q1.a1", "Ann", "we " + "x " * 9), ("A", "A:q2.a1", "Ann", "we we " + "x " * 18),
+                           ("A", "A:q3.a1", "Bob", "we " + "x " * 19), ("A", "A:q4.a1", "Bob", "we " + "x " * 19)])
+    marks = tokens[tokens["norm"] == "we"].assign(label="we")
+    # Ann: 1 in 10 and 2 in 20, 100 per 1,000 in every resample; Bob 50: the difference is 50, exactly
+    table = conversation.rate_differences(tokens, marks, "label", "we")
+    assert table[["first", "second", "difference", "low", "high"]].values.tolist() == [["Ann", "Bob", 50.0, 50.0, 50.0]]
+
+
+def test_the_two_readers_nine_layers_their_examples_and_their_disagreements(turns):
+    from helpers.comparing import tworeaders
+
+    answers = helpers.load_tokens(speech="answers")
+    first, second = tworeaders.readings_of(turns, answers), tworeaders.readings_of(turns, answers, second=True)
+    assert list(first) == list(second) == list(tworeaders.LAYERS)
+    assert all(first[name].index.equals(second[name].index) for name in first)
+    given, now = tworeaders.examples(turns, answers), tworeaders.examples(turns, answers, tworeaders.CURRENT_MANUALS)
+    assert [len(given[name]) for name in tworeaders.LAYERS] == [9, 9, 9, 9, 9, 3, 3, 29, 37]
+    assert all(units == [] for units in now.values())
+    blind = tworeaders.before_revision(first)
+    table = tworeaders.disagreements(blind, first, second, given, tworeaders.unit_words(turns))
+    assert table[table["layer"] == "we"]["unit"].tolist() == ["000:q8.a1.p2.s4@5", "004:q6.a1.s3@13"]
+    assert table.set_index(["layer", "unit"]).loc[("stance", "004:q9.a1.s2@9"), "words"] == (
+        "There are certainly some contributions that my organisation [[would]] disagree with.")
+
+
+def test_a_marked_sentence_is_cut_to_a_window_around_its_marked_words():
+    from helpers.comparing.tworeaders import _window
+
+    assert _window("a b c d e [[we]], f g h i", 2) == "… d e [[we]], f g …"
+    assert _window("[[Of course]]! It is", 8) == "[[Of course]]! It is"

@@ -18,6 +18,9 @@ All four are coded by the manual `annotations/question-readings.md` (definitions
 exclude rules, examples); a second reader's files (`questions-second.csv`, `uptake-second.csv`,
 `question-design-second.csv`, `resistance-second.csv`) have the same format, are loaded by the same
 functions and compared with `helpers.annotating.readings.layer_agreement`.
+
+Why this module is long: the four layers' loaders share their checks (`_turn`, `_once`, `_every`,
+`_quoted`) and their error messages; split, one file format's rules would be scattered.
 """
 
 from __future__ import annotations
@@ -242,6 +245,35 @@ def spearman(x: pd.Series | list[float], y: pd.Series | list[float], permutation
     pairings = np.random.default_rng(seed).permuted(np.tile(rb, (permutations, 1)), axis=1)
     hits = int((np.abs(rhos(pairings)) >= abs(observed) - tolerance).sum())
     return observed, (hits + 1) / (permutations + 1)
+
+
+def rate_differences(tokens: pd.DataFrame, marks: pd.DataFrame, label: str, kind: str, by: str = "speaker",
+                     resamples: int = 2000, seed: int = 2026, level: float = 0.95) -> pd.DataFrame:
+    """For every pair of values of `by` (sorted; the first less the second): the difference of
+    their rates per 1,000 words of the marked spans whose `label` is `kind` (one row of `marks` per
+    span, with `passage_id` and `by`), and its percentile bootstrap interval (Efron & Tibshirani
+    1993). Each speaker's passages are resampled with replacement, independently, `resamples`
+    times from one seeded generator. An interval that holds 0 leaves the order not established."""
+    from itertools import combinations
+
+    speech_of(tokens)
+    words = tokens[tokens["is_word"]]
+    rng = np.random.default_rng(seed)
+    rates, draws = {}, {}
+    for key, mine in words.groupby(by, sort=True):
+        sizes = mine.groupby("passage_id", sort=False).size()
+        hits = marks[(marks[by] == key) & (marks[label] == kind)].groupby("passage_id").size()
+        hits_a, sizes_a = hits.reindex(sizes.index, fill_value=0).to_numpy(float), sizes.to_numpy(float)
+        picks = rng.integers(0, len(sizes_a), size=(resamples, len(sizes_a)))
+        draws[key] = 1000 * hits_a[picks].sum(axis=1) / sizes_a[picks].sum(axis=1)
+        rates[key] = 1000 * hits_a.sum() / sizes_a.sum()
+    tail = 100 * (1 - level) / 2
+    rows = []
+    for a, b in combinations(sorted(rates), 2):
+        low, high = np.percentile(draws[a] - draws[b], [tail, 100 - tail])
+        rows.append({"first": a, "second": b, "kind": kind, "difference": round(rates[a] - rates[b], 1),
+                     "low": round(float(low), 1), "high": round(float(high), 1)})
+    return pd.DataFrame(rows, columns=["first", "second", "kind", "difference", "low", "high"])
 
 
 def question_echo(tokens: pd.DataFrame, turns: pd.DataFrame) -> pd.DataFrame:
