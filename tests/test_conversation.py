@@ -116,7 +116,9 @@ RESISTANCE_HEADER = "answer_id,resistance,marker,note\n"
 
 @pytest.mark.parametrize(("rows", "message"), [
     ("000:q1.a1,evades,,\n", r"resistance\.csv:2: resistance 'evades' is not one of answers"),
-    ("000:q1.a1,shift_covert,,\n", r"resistance\.csv:2: '000:q1\.a1' is takes_up in uptake\.csv, which allows answers"),
+    ("000:q1.a1,rejects_presupposition,,\n",
+     r"resistance\.csv:2: '000:q1\.a1' is takes_up in its uptake reading, which allows answers, shift_covert, "
+     r"shift_overt, not rejects_presupposition"),
     ("000:q2.a1,shift_overt,,\n", r"resistance\.csv:2: an overt shift needs its marker"),
     ("000:q2.a1,shift_overt,first let me say,\n", r"resistance\.csv:2: marker 'first let me say' is not in the text"),
     ("000:q1.a1,answers,,\n", r"resistance\.csv: 8 answers are not read, the first '000:q2\.a1'"),
@@ -125,6 +127,21 @@ def test_a_bad_resistance_row_or_an_unread_answer_is_named(tmp_path, turns, rows
     uptake = load_uptake(turns)
     refuses(tmp_path / "resistance.csv", RESISTANCE_HEADER + rows, lambda path: load_resistance(turns, uptake, path),
             message)
+
+
+def test_no_uptake_label_fixes_the_resistance_label_and_only_logic_is_refused(tmp_path, turns):
+    assert all(len(allowed) > 1 for allowed in FITS_UPTAKE.values())
+    uptake = load_uptake(turns)
+    redirected = uptake.assign(uptake=uptake["uptake"].where(uptake["answer_id"] != "000:q1.a1", "redirects"))
+    rows = "".join(f"{a},answers,,\n" for a in uptake["answer_id"])
+    refuses(tmp_path / "resistance.csv", RESISTANCE_HEADER + rows,
+            lambda path: load_resistance(turns, redirected, path),
+            r"resistance\.csv:2: '000:q1\.a1' is redirects in its uptake reading, which allows shift_covert, "
+            r"shift_overt, not answers")
+    # an answer that answers and then gives most of the turn to another agenda: takes_up, shift_covert
+    shifted = rows.replace("000:q1.a1,answers", "000:q1.a1,shift_covert")
+    (tmp_path / "resistance.csv").write_text(RESISTANCE_HEADER + shifted, encoding="utf-8")
+    assert load_resistance(turns, uptake, tmp_path / "resistance.csv").iloc[0]["resistance"] == "shift_covert"
 
 
 def test_the_resistance_reading_covers_every_answer_and_agrees_with_the_uptake(turns):

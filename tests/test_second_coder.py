@@ -114,7 +114,7 @@ def test_a_second_readers_uptake_file_is_loaded_and_checked_like_the_first(tmp_p
     assert secondcoder.second_reading(conversation.load_uptake, turns, path) is None
     first = conversation.load_uptake(turns)
     rows = first[["answer_id", "uptake", "evidence", "note"]].copy()
-    rows.loc[rows["answer_id"] == "000:q2.a1", "uptake"] = "takes_up"
+    rows.loc[rows["answer_id"] == "000:q2.a1", "uptake"] = "redirects"
     rows.to_csv(path, index=False)
     second = secondcoder.second_reading(conversation.load_uptake, turns, path)
     summary, diffs = secondcoder.label_agreement(first.set_index("answer_id")["uptake"],

@@ -1,17 +1,34 @@
 """A reader's file of labels for a fixed list of items (every match of a lexicon, every "we" of the
 answers): one row per item with its label and a note, each item read exactly once. The stance
-check and the "we" layer are read this way; the checks and their messages are the same for both."""
+check and the "we" layer are read this way; the checks and their messages are the same for both.
+
+Two readers of a layer are compared here too: on all units, and on the units no manual cites as
+an example (`manual_citations`, `example_units`), because on a unit a manual decides by example
+the two readers agree by construction. A dated revision of the first reading is a file of its
+own (`annotations/reading-revisions.csv`, `load_revisions`), so that the reading as it stood
+before it can be put back (`before_revisions`) and both agreements shown."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from ..plumbing.datafiles import read_rows
 from ..plumbing.errors import SeedError
-from ..plumbing.paths import shown
+from ..plumbing.paths import ANNOTATIONS_DIR, shown
+
+SECOND_READER_DIR = ANNOTATIONS_DIR / "second-reader"
+"""The second reader's notes and the units they were given, exactly as received."""
+MANUALS_AS_GIVEN = SECOND_READER_DIR / "manuals-as-given"
+"""The three reading manuals as the second reader read them (commit 6154a13)."""
+READING_REVISIONS = ANNOTATIONS_DIR / "reading-revisions.csv"
+REVISION_COLUMNS = ["date", "layer", "unit", "before", "after", "reason"]
+CITED_ID = re.compile(r"(?<![\w:.@])\d{3}:q\d+(?:\.a\d+)?(?:\.p\d+)?(?:\.s\d+(?:@\d+)?)?(?![\w@]|\.[apqs]?\d)")
+"""A passage, turn, sentence or token id as a manual writes it (`000:q4.a1.p2`, `004:q1.a2`)."""
 
 
 def load_readings(path: Path, items: Iterable[str], id_column: str, label_column: str,
@@ -49,3 +66,104 @@ def reading_agreement(first: pd.DataFrame, second: pd.DataFrame, id_column: str,
     summary, _ = label_agreement(first.set_index(id_column)[label_column], second.set_index(id_column)[label_column])
     return {"items": int(summary["items"]), "agreement": round(float(summary["agreement"]), 2),
             "kappa": round(float(summary["kappa"]), 2), "alpha": round(float(summary["alpha"]), 2)}
+
+
+def manual_citations(path: Path) -> set[str]:
+    """Every question, answer, paragraph, sentence or token id that the manual at `path` names,
+    anywhere in its text (an example, a rule, a note), as written."""
+    return set(CITED_ID.findall(path.read_text(encoding="utf-8")))
+
+
+def example_units(units: Iterable[str], cited: Iterable[str], passage_of: Mapping[str, str] | None = None
+                  ) -> list[str]:
+    """The units, in their order, that a manual cites: a unit is cited when its own id or the id
+    of the passage it stands in (`passage_of`, for sentences and tokens) is named, or a named id
+    is a part of it (a paragraph `000:q4.a1.p2` of the answer `000:q4.a1`). A question is not cited
+    by a citation of its answer."""
+    named = set(cited)
+    passage_of = passage_of or {}
+
+    def is_cited(unit: str) -> bool:
+        if unit in named or passage_of.get(unit) in named:
+            return True
+        return any(c.startswith(f"{unit}.p") or c.startswith(f"{unit}.s") or c.startswith(f"{unit}@") for c in named)
+
+    return [unit for unit in units if is_cited(unit)]
+
+
+def two_readings(first: pd.Series, second: pd.Series, examples: Iterable[str]) -> pd.DataFrame:
+    """Agreement of two readings of one layer (Series of labels indexed by unit), on all units
+    and on the units that are not `examples`: one row each (`units`: "all" or "not examples"),
+    with the number of units, the share read alike, Cohen's kappa and Krippendorff's alpha
+    (NaN where one label is all there is), by `secondcoder.label_agreement`."""
+    from .secondcoder import label_agreement
+
+    label_agreement(first, second)  # both must label the same units; it names those only one labels
+    shown_as = set(examples)
+    rows = []
+    for units, keep in (("all", list(first.index)), ("not examples", [u for u in first.index if u not in shown_as])):
+        summary, _ = label_agreement(first[keep], second[keep])
+        rows.append({"units": units, "items": int(summary["items"]), "agreement": float(summary["agreement"]),
+                     "kappa": float(summary["kappa"]), "alpha": float(summary["alpha"])})
+    return pd.DataFrame(rows)
+
+
+def layer_agreement(layers: Mapping[str, tuple[pd.Series, pd.Series, Iterable[str], pd.Series]]
+                    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """For each layer (name: first reading, second reading, the units its manual cites as
+    examples, the words of each unit): agreement on all units and on the non-example units
+    (`two_readings`, one row each, `layer` and `units` as the index), and every unit the two
+    readings label differently (layer, unit, example, first, second, words)."""
+    from .secondcoder import label_agreement
+
+    tables, diffs = [], []
+    for name, (first, second, examples, words) in layers.items():
+        shown_as = set(examples)
+        tables.append(two_readings(first, second, shown_as).assign(layer=name))
+        _, differ = label_agreement(first, second)
+        diffs.append(pd.DataFrame({"layer": name, "unit": differ["item"],
+                                   "example": differ["item"].isin(shown_as).to_numpy(),
+                                   "first": differ["first"], "second": differ["second"],
+                                   "words": differ["item"].map(words).to_numpy()}))
+    summary = pd.concat(tables).set_index(["layer", "units"])
+    return summary, pd.concat(diffs, ignore_index=True)
+
+
+def load_revisions(path: Path = READING_REVISIONS, layers: Iterable[str] | None = None) -> pd.DataFrame:
+    """The dated revisions of the first readings (`REVISION_COLUMNS` and `line`, in file order):
+    a date that is not an ISO date, a layer not among `layers`, a revision that changes nothing,
+    or a unit of a layer revised twice is an error naming the file and line."""
+    allowed = None if layers is None else list(layers)
+    rows, seen = [], {}
+    for line, row in read_rows(path, REVISION_COLUMNS):
+        try:
+            date.fromisoformat(row["date"])
+        except ValueError:
+            raise SeedError(shown(path), line, f"date {row['date']!r} is not a date (YYYY-MM-DD)") from None
+        if allowed is not None and row["layer"] not in allowed:
+            raise SeedError(shown(path), line, f"layer {row['layer']!r} is not one of {', '.join(allowed)}")
+        if row["before"] == row["after"]:
+            raise SeedError(shown(path), line, f"the revision of {row['unit']!r} changes nothing")
+        key = (row["layer"], row["unit"])
+        if key in seen:
+            problem = f"{row['unit']!r} of {row['layer']} is already revised on line {seen[key]}"
+            raise SeedError(shown(path), line, problem)
+        seen[key] = line
+        rows.append({**row, "line": line})
+    return pd.DataFrame(rows, columns=[*REVISION_COLUMNS, "line"])
+
+
+def before_revisions(reading: pd.Series, revisions: pd.DataFrame, layer: str,
+                     path: Path = READING_REVISIONS) -> pd.Series:
+    """The reading of `layer` (labels indexed by unit) as it stood before its revisions: each
+    revised unit gets its `before` label back. A revised unit the reading lacks, or whose label
+    is not the revision's `after`, is an error naming the revisions file and line."""
+    earlier = reading.copy()
+    for revision in revisions[revisions["layer"] == layer].itertuples():
+        if revision.unit not in reading.index:
+            raise SeedError(shown(path), revision.line, f"{revision.unit!r} is not a unit of {layer}")
+        if reading[revision.unit] != revision.after:
+            raise SeedError(shown(path), revision.line, f"{revision.unit!r} is {reading[revision.unit]} in the "
+                                                        f"{layer} reading, not {revision.after} as revised")
+        earlier[revision.unit] = revision.before
+    return earlier

@@ -59,19 +59,24 @@ def stance_matches(tokens: pd.DataFrame, lexicon: pd.DataFrame) -> pd.DataFrame:
     `match_id` is the sentence id and the position of the first word (`000:q1.a1.s2@5`)."""
     markers = sorted(lexicon.itertuples(index=False), key=lambda m: -len(m.marker.split()))
     rows = []
-    for sentence_id, sentence in tokens.groupby("sentence_id", sort=False):
-        norms, tags = sentence["norm"].tolist(), sentence["pos"].tolist()
+    first_words = {marker.marker.split()[0] for marker in markers}
+    all_norms, all_tags = tokens["norm"].tolist(), tokens["pos"].tolist()
+    for sentence_id, index in tokens.groupby("sentence_id", sort=False).indices.items():
+        norms = [all_norms[j] for j in index]
+        if first_words.isdisjoint(norms):  # most sentences hold no marker: skip them cheaply
+            continue
+        tags = [all_tags[j] for j in index]
         taken: set[int] = set()
         for marker in markers:
             words = marker.marker.split()
             for i in range(len(norms) - len(words) + 1):
-                span = set(range(i, i + len(words)))
-                if norms[i : i + len(words)] != words or span & taken:
+                if norms[i] != words[0] or norms[i : i + len(words)] != words:
                     continue
-                if marker.tag and not tags[i].startswith(marker.tag):
+                span = set(range(i, i + len(words)))
+                if span & taken or (marker.tag and not tags[i].startswith(marker.tag)):
                     continue
                 taken |= span
-                first, last = sentence.iloc[i], sentence.iloc[i + len(words) - 1]
+                first, last = tokens.iloc[index[i]], tokens.iloc[index[i + len(words) - 1]]
                 rows.append({"match_id": f"{sentence_id}@{first['position']}", "interview": first["interview"],
                              "speaker": first["speaker"], "passage_id": first["passage_id"],
                              "sentence_id": sentence_id, "position": int(first["position"]),

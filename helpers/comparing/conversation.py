@@ -1,5 +1,6 @@
-"""Interviewers and interviewees: talk share, question and answer lengths, what each question
-presupposes and how each answer takes it up, and how many of a question's words an answer echoes.
+"""Interviewers and interviewees: talk share, question and answer lengths and their rank
+correlation, what each question presupposes and how each answer takes it up, and how many of a
+question's words an answer echoes.
 
 The readings are stand-off files under `annotations/`, checked against the turns:
 
@@ -13,15 +14,20 @@ The readings are stand-off files under `annotations/`, checked against the turns
 - `resistance.csv`: answer_id, resistance (one of `RESISTANCES`, allowed by the answer's uptake),
   marker (the words of an overt shift), note.
 
-Both are coded by the manual `annotations/question-readings.md` (definitions, include and exclude
-rules, examples); a second reader's files (`questions-second.csv`, `uptake-second.csv`) have the
-same format and are compared with `helpers.secondcoder.label_agreement`.
+All four are coded by the manual `annotations/question-readings.md` (definitions, include and
+exclude rules, examples); a second reader's files (`questions-second.csv`, `uptake-second.csv`,
+`question-design-second.csv`, `resistance-second.csv`) have the same format, are loaded by the same
+functions and compared with `helpers.annotating.readings.layer_agreement`.
+
+Why this module is long: the four layers' loaders share their checks (`_turn`, `_once`, `_every`,
+`_quoted`) and their error messages; split, one file format's rules would be scattered.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..annotating.speech import speech_of
@@ -44,8 +50,8 @@ PRESUPPOSITIONS = {
 }
 QUESTION_COLUMNS = ["interview", "question_id", "presupposition", "trigger", "presupposes"]
 UPTAKES = {
-    "takes_up": "answers the question as asked (it may go on to related points)",
-    "redirects": "gives most of the answer to a point the question did not ask about",
+    "takes_up": "answers the question as asked: the answer is there and identifiable, whatever follows it",
+    "redirects": "gives no identifiable answer, and goes to a point the question did not ask about",
     "contests": "rejects a premise or a view the question puts forward",
 }
 
@@ -76,15 +82,18 @@ DESIGN = {
 labels a reader of `question-design.csv` may give on each."""
 DESIGN_COLUMNS = ["interview", "question_id", *DESIGN, "note"]
 RESISTANCES = {
-    "answers": "answers the question's agenda (a \"no\" to a view the question reports is an answer)",
-    "shift_overt": "moves to another agenda and says so (\"first let me say\", \"the real question is\")",
-    "shift_covert": "moves to another agenda without saying so",
+    "answers": "stays on the question's agenda for the larger part of the turn (a \"no\" to a reported view too)",
+    "shift_overt": "gives the larger part of the turn to another agenda and says so (\"first let me say\")",
+    "shift_covert": "gives the larger part of the turn to another agenda without saying so, answered or not",
     "rejects_presupposition": "refuses what the question takes as given, rather than answering within it",
 }
 """How an answer meets its question's agenda (after Clayman 2001 and Bull & Mayer 1993)."""
-FITS_UPTAKE = {"takes_up": {"answers"}, "redirects": {"shift_overt", "shift_covert"},
-               "contests": {"answers", "rejects_presupposition"}}
-"""Which resistance labels each uptake label of `uptake.csv` allows: the two layers must agree."""
+FITS_UPTAKE = {"takes_up": {"answers", "shift_overt", "shift_covert"}, "redirects": {"shift_overt", "shift_covert"},
+               "contests": {"answers", "shift_overt", "shift_covert", "rejects_presupposition"}}
+"""Which resistance labels each uptake label allows. Only what logic forbids is refused: an answer
+with no answer to its question (`redirects`) cannot stay on its agenda, and only an answer that
+contests can reject a presupposition. No uptake label fixes the resistance label (revised
+2026-12-02: before, `takes_up` allowed only `answers`, so 18 resistance labels were built in)."""
 RESISTANCE_COLUMNS = ["answer_id", "resistance", "marker", "note"]
 
 
@@ -198,12 +207,73 @@ def load_resistance(turns: pd.DataFrame, uptake: pd.DataFrame, path: Path = RESI
             _quoted(answer["clean"], row["marker"], "marker", row["answer_id"], path, line)
         fits = FITS_UPTAKE[taken[row["answer_id"]]]
         if label not in fits:
-            raise SeedError(shown(path), line, f"{row['answer_id']!r} is {taken[row['answer_id']]} in uptake.csv, "
-                                               f"which allows {', '.join(sorted(fits))}, not {label}")
+            raise SeedError(shown(path), line, f"{row['answer_id']!r} is {taken[row['answer_id']]} in its uptake "
+                                               f"reading, which allows {', '.join(sorted(fits))}, not {label}")
         _once(seen, row["answer_id"], path, line)
         rows.append({**row, "uptake": taken[row["answer_id"]]})
     _every(turns, "answer", seen, path)
     return pd.DataFrame(rows, columns=[*RESISTANCE_COLUMNS, "uptake"])
+
+
+def spearman(x: pd.Series | list[float], y: pd.Series | list[float], permutations: int = 20000,
+             seed: int = 2026) -> tuple[float, float]:
+    """Spearman's rank correlation ρ (Spearman 1904: Pearson's r of the ranks, ties given their
+    mean rank) and its two-sided p-value by permutation: the share of pairings of y with x whose
+    |ρ| is at least the observed one. With up to 8 pairs every pairing is tried (an exact p);
+    beyond, `permutations` seeded random pairings, counting the observed one (p ≥ 1/(permutations+1))."""
+    from itertools import permutations as every
+
+    a, b = pd.Series(list(x), dtype=float), pd.Series(list(y), dtype=float)
+    if len(a) != len(b) or len(a) < 3:
+        raise ValueError("spearman needs two sequences of the same length, at least 3")
+    ra, rb = a.rank().to_numpy(), b.rank().to_numpy()
+    if ra.std() == 0 or rb.std() == 0:
+        raise ValueError("spearman is undefined when one sequence is constant")
+
+    centred_a = ra - ra.mean()
+
+    def rhos(pairings: np.ndarray) -> np.ndarray:
+        """ρ of x with each row of `pairings` (permutations of y's ranks, so of the same spread)."""
+        centred = pairings - pairings.mean(axis=-1, keepdims=True)
+        return centred @ centred_a / np.sqrt((centred_a ** 2).sum() * (centred ** 2).sum(axis=-1))
+
+    observed = float(rhos(rb))
+    tolerance = 1e-12  # ties make equal |ρ| differ in the last bits
+    if len(rb) <= 8:
+        found = np.abs(rhos(np.array(list(every(rb))))) >= abs(observed) - tolerance
+        return observed, float(found.mean())
+    pairings = np.random.default_rng(seed).permuted(np.tile(rb, (permutations, 1)), axis=1)
+    hits = int((np.abs(rhos(pairings)) >= abs(observed) - tolerance).sum())
+    return observed, (hits + 1) / (permutations + 1)
+
+
+def rate_differences(tokens: pd.DataFrame, marks: pd.DataFrame, label: str, kind: str, by: str = "speaker",
+                     resamples: int = 2000, seed: int = 2026, level: float = 0.95) -> pd.DataFrame:
+    """For every pair of values of `by` (sorted; the first less the second): the difference of
+    their rates per 1,000 words of the marked spans whose `label` is `kind` (one row of `marks` per
+    span, with `passage_id` and `by`), and its percentile bootstrap interval (Efron & Tibshirani
+    1993). Each speaker's passages are resampled with replacement, independently, `resamples`
+    times from one seeded generator. An interval that holds 0 leaves the order not established."""
+    from itertools import combinations
+
+    speech_of(tokens)
+    words = tokens[tokens["is_word"]]
+    rng = np.random.default_rng(seed)
+    rates, draws = {}, {}
+    for key, mine in words.groupby(by, sort=True):
+        sizes = mine.groupby("passage_id", sort=False).size()
+        hits = marks[(marks[by] == key) & (marks[label] == kind)].groupby("passage_id").size()
+        hits_a, sizes_a = hits.reindex(sizes.index, fill_value=0).to_numpy(float), sizes.to_numpy(float)
+        picks = rng.integers(0, len(sizes_a), size=(resamples, len(sizes_a)))
+        draws[key] = 1000 * hits_a[picks].sum(axis=1) / sizes_a[picks].sum(axis=1)
+        rates[key] = 1000 * hits_a.sum() / sizes_a.sum()
+    tail = 100 * (1 - level) / 2
+    rows = []
+    for a, b in combinations(sorted(rates), 2):
+        low, high = np.percentile(draws[a] - draws[b], [tail, 100 - tail])
+        rows.append({"first": a, "second": b, "kind": kind, "difference": round(rates[a] - rates[b], 1),
+                     "low": round(float(low), 1), "high": round(float(high), 1)})
+    return pd.DataFrame(rows, columns=["first", "second", "kind", "difference", "low", "high"])
 
 
 def question_echo(tokens: pd.DataFrame, turns: pd.DataFrame) -> pd.DataFrame:
