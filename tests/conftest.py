@@ -167,3 +167,24 @@ def small_tokens(passages: list[tuple[str, str, str, str]], speech: str = "answe
     table = pd.DataFrame(rows)
     table.attrs["speech"] = speech
     return table
+
+
+@pytest.fixture(scope="session")
+def study_layers():
+    """Every annotation layer of the study as the exports read them (`helpers.sharing.layers`)."""
+    from helpers.sharing import layers
+
+    return layers.study_layers()
+
+
+def fixture_layers():
+    """The fixture corpus as the workbench reads it, with its keyword rules' codes, as the exports
+    read it (`helpers.sharing.layers.folder_layers`); and the rule matches."""
+    from helpers.sharing import layers, workbench
+
+    _, passages, turns, _, speech = workbench.load(FIXTURE_CORPUS)
+    codebook = helpers.load_codebook(FIXTURE_CORPUS / "codebook.toml")
+    rules = helpers.load_rules(FIXTURE_CORPUS / "rules.toml")
+    texts = helpers.standoff.texts_of(FIXTURE_CORPUS)
+    matches = helpers.coding.rule_spans(helpers.coding_units(passages), rules, texts)
+    return layers.folder_layers(FIXTURE_CORPUS, passages, turns, speech, matches, codebook), matches
