@@ -30,8 +30,8 @@ from .qdpx import read_coding, write_qdpx
 from .spreadsheets import write_tables
 
 OPENS_IN = {
-    ".qdpx": "a REFI-QDA project: QualCoder, ATLAS.ti, MAXQDA, NVivo (File, Import, REFI-QDA project)",
-    "-convokit.zip": "a ConvoKit corpus: unzip it, then convokit.Corpus(filename=<the folder>)",
+    ".qdpx": "a REFI-QDA project: import it into QualCoder, ATLAS.ti, MAXQDA or NVivo",
+    "-convokit.zip": "a ConvoKit corpus: unzip it and load the folder with ConvoKit's Corpus(filename=...)",
     ".xlsx": "a workbook with a README sheet and a sheet per table: Excel, LibreOffice Calc, Google Sheets",
     ".csv": "one table: any spreadsheet, pandas, R",
 }
