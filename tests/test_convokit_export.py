@@ -11,8 +11,6 @@ import pytest
 from conftest import FIXTURE_CORPUS, fixture_layers
 
 import helpers
-from helpers.annotating import pronouns, stance
-from helpers.comparing import conversation
 from helpers.sharing import convokit_corpus
 
 
@@ -78,7 +76,7 @@ def test_each_turn_carries_every_coder_s_codes_of_its_paragraphs(corpus, passage
         assert found == expected.to_dict()
 
 
-def test_each_reading_is_on_its_turn_as_many_times_as_the_loaders_read(corpus, study_layers):
+def test_each_reading_is_on_its_turn_as_many_times_as_the_loaders_read(corpus, study_layers, first_readings):
     found = {}
     for utterance in corpus.iter_utterances():
         for reading, by_reader in utterance.meta["readings"].items():
@@ -88,16 +86,7 @@ def test_each_reading_is_on_its_turn_as_many_times_as_the_loaders_read(corpus, s
             for entry in utterance.meta[layer]:
                 for reader in entry["labels"]:
                     found[layer, reader] = found.get((layer, reader), 0) + 1
-    turns = helpers.load_turns()
-    uptake = conversation.load_uptake(turns)
-    answers = helpers.load_tokens(speech="answers")
-    matches = stance.stance_matches(answers, stance.load_stance_lexicon())
-    first = {"presupposition": len(conversation.load_presuppositions(turns)), "uptake": len(uptake),
-             "resistance": len(conversation.load_resistance(turns, uptake)),
-             **dict.fromkeys(conversation.DESIGN, len(conversation.load_question_design(turns))),
-             "stance": len(stance.load_stance_check(matches)),
-             "we": len(pronouns.load_we_referents(answers))}
-    assert {reading: n for (reading, reader), n in found.items() if reader == "first reader"} == first
+    assert {reading: n for (reading, reader), n in found.items() if reader == "first reader"} == first_readings
     assert found == study_layers.readings.groupby(["reading", "reader"]).size().to_dict()
 
 

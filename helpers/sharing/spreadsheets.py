@@ -113,7 +113,7 @@ def readme(layers: Layers, built: dict[str, pd.DataFrame]) -> list[list[str | in
     coders = ", ".join(layers.coders()) or "none"
     readers = ", ".join(layers.readers()) or "none"
     return [[layers.title], [],
-            ["Each sheet is one table of the study; the same tables are CSV files beside this workbook."],
+            ["Each sheet is one table of these interviews; the same tables are CSV files beside this workbook."],
             ["Numbers are rounded for reading (two decimals); the notebooks hold the full precision."],
             [f"Coders of the themes: {coders}. Readers of the conversation layers: {readers}."],
             ["Passage ids name a place in the conversation: 004:q3.a1.p2 is interview 004, the first answer to "
