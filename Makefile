@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: setup lab test lint unit nbval notebooks html bench workbench clean
+.PHONY: setup lab test lint unit nbval notebooks html bench workbench exports clean
 
 setup: $(STAMP)
 
@@ -66,6 +66,12 @@ html: setup
 workbench: setup
 	@test -n "$(SEEDS)" || { echo "usage: make workbench SEEDS=path/to/folder [OUT=path/to/output]" >&2; exit 2; }
 	$(BIN)/python -m helpers.sharing.workbench "$(SEEDS)" $(if $(OUT),"$(OUT)")
+
+## Write the study's exports for other tools into annotations/export/: a REFI-QDA project
+## (study.qdpx), a ConvoKit corpus (study-convokit.zip) and the tables (study-tables.xlsx and
+## study-*.csv). Run it after changing an annotation file; a test fails until the exports agree.
+exports: setup
+	$(BIN)/python -m helpers.sharing.exports study
 
 ## Measure against the goals of issue 7 and rewrite BENCHMARKS.md (about four minutes).
 bench: setup

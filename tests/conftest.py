@@ -167,3 +167,41 @@ def small_tokens(passages: list[tuple[str, str, str, str]], speech: str = "answe
     table = pd.DataFrame(rows)
     table.attrs["speech"] = speech
     return table
+
+
+@pytest.fixture(scope="session")
+def study_layers():
+    """Every annotation layer of the study as the exports read them (`helpers.sharing.layers`)."""
+    from helpers.sharing import layers
+
+    return layers.study_layers()
+
+
+def fixture_layers():
+    """The fixture corpus as the workbench reads it, with its keyword rules' codes, as the exports
+    read it (`helpers.sharing.layers.folder_layers`); and the rule matches."""
+    from helpers.sharing import layers, workbench
+
+    _, passages, turns, _, speech = workbench.load(FIXTURE_CORPUS)
+    codebook = helpers.load_codebook(FIXTURE_CORPUS / "codebook.toml")
+    rules = helpers.load_rules(FIXTURE_CORPUS / "rules.toml")
+    texts = helpers.standoff.texts_of(FIXTURE_CORPUS)
+    matches = helpers.coding.rule_spans(helpers.coding_units(passages), rules, texts)
+    return layers.folder_layers(FIXTURE_CORPUS, passages, turns, speech, matches, codebook), matches
+
+
+@pytest.fixture(scope="session")
+def first_readings():
+    """How many labels the first reader gave on each reading (dimension) of the conversation
+    layers, counted from the loaders themselves: what every export must hold."""
+    from helpers.annotating import pronouns, stance
+    from helpers.comparing import conversation
+
+    turns = helpers.load_turns()
+    uptake = conversation.load_uptake(turns)
+    answers = helpers.load_tokens(speech="answers")
+    matches = stance.stance_matches(answers, stance.load_stance_lexicon())
+    return {"presupposition": len(conversation.load_presuppositions(turns)), "uptake": len(uptake),
+            "resistance": len(conversation.load_resistance(turns, uptake)),
+            **dict.fromkeys(conversation.DESIGN, len(conversation.load_question_design(turns))),
+            "stance": len(stance.load_stance_check(matches)), "we": len(pronouns.load_we_referents(answers))}

@@ -11,7 +11,7 @@ from conftest import FIXTURE_CORPUS
 import helpers
 from helpers import keyness
 from helpers.plumbing.paths import PROJECT_ROOT
-from helpers.sharing import workbench
+from helpers.sharing import spreadsheets, workbench
 
 
 def test_key_words_of_every_interview_at_once_match_one_comparison_at_a_time():
@@ -59,7 +59,8 @@ def test_the_workbench_runs_on_a_folder_of_one_or_more_interviews(tmp_path, one_
     assert ("one interview: no comparison" in printed) == (which == "one interview")
     assert {p.name for p in (tmp_path / "out").iterdir()} == {
         "workbench.ipynb", "workbench.html", "web-annotations.jsonld", "summary.csv", "split-report.csv",
-        "key-words.csv", "speaker-key-words.csv"}
+        "key-words.csv", "speaker-key-words.csv", "corpus.qdpx", "corpus-convokit.zip", "corpus-tables.xlsx",
+        *(f"corpus-{name}.csv" for name in spreadsheets.SHEETS)}
     assert "<script src=\"http" not in page.read_text(encoding="utf-8")
 
 

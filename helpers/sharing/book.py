@@ -89,8 +89,15 @@ def downloads_page(files: list[Path]) -> str:
     lines = ["# Downloads", "", "The seeds, the annotation layers (stand-off: they point into the seeds), the second "
              "coder's files, the exports and the bibliography. Each notebook can be downloaded from the button at "
              "the top of its page.", ""]
-    lines += [f"- [{f.name}](files/{f.name}) ({shown(f)})" for f in files]
+    lines += [f"- [{f.name}](files/{f.name}) ({shown(f)}){_opens_in(f)}" for f in files]
     return "\n".join(lines) + "\n"
+
+
+def _opens_in(path: Path) -> str:
+    """For the study's exports to other tools (`make exports`), what opens the file."""
+    from .exports import opens_in
+
+    return f": {opens_in(path)}" if path.parent == EXPORT_DIR and path.name.startswith("study") else ""
 
 
 def stage(folder: Path = STAGE_DIR) -> Path:
