@@ -12,7 +12,6 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import chain
 from pathlib import Path
 
 import pandas as pd
@@ -89,10 +88,24 @@ def _comparable(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(str.maketrans("“”‘’", "\"\"''")))
 
 
+def _word_keys(words: list[str]) -> set[str]:
+    """Every word and every pair of adjacent words: the keys a passage is found by."""
+    return set(words) | {" ".join(words[i:i + 2]) for i in range(len(words) - 1)}
+
+
 def _mark_repeats(rows: list[dict]) -> None:
     """Link each pull quote to the passage whose words it copies: the one the splitter found, or
-    else the nearest speech passage (earlier first) that holds its words."""
+    else the nearest speech passage (the earlier ones first, then the later) that holds its words.
+    Speech passages are indexed by their words and word pairs, and a quote is compared only with
+    the passages holding its rarest pair (inner words, which a partial first or last word cannot
+    hide), so the search costs time in proportion to the text, however many quotes it holds."""
     starts = {row["start"]: row for row in rows if row["kind"] in SPEECH_KINDS}
+    speech = [k for k, row in enumerate(rows) if row["kind"] in SPEECH_KINDS]
+    comparable = {k: _comparable(rows[k]["clean"]) for k in speech}
+    index: dict[str, list[int]] = {}
+    for k in speech:
+        for key in _word_keys(comparable[k].split()):
+            index.setdefault(key, []).append(k)
     for k, row in enumerate(rows):
         if row["kind"] != "pull_quote":
             continue
@@ -101,10 +114,12 @@ def _mark_repeats(rows: list[dict]) -> None:
             row["repeats"] = starts[row["_repeats_at"]]["passage_id"]
             continue
         quote = _comparable(row["clean"])
-        # Nearest first, and lazily: a long text's search stops at the quoted paragraph.
-        order = chain(range(k - 1, -1, -1), range(k + 1, len(rows)))
-        candidates = (rows[j] for j in order if rows[j]["kind"] in SPEECH_KINDS)
-        match = next((r for r in candidates if quote and quote in _comparable(r["clean"])), None)
+        words = quote.split()
+        inner = words[1:-1] if len(words) >= 4 else words
+        keys = [" ".join(inner[i:i + 2]) for i in range(len(inner) - 1)] or inner
+        rarest = min(keys, key=lambda key: len(index.get(key, ())), default=None)
+        candidates = sorted(index.get(rarest, []) if rarest else [], key=lambda j: (j > k, abs(j - k)))
+        match = next((rows[j] for j in candidates if quote in comparable[j]), None)
         row["repeats"] = match["passage_id"] if match else ""
 
 

@@ -1,7 +1,11 @@
 """Finding pull quotes by what they are: a short passage that repeats, word for word, part of a
 longer passage of the same text, wherever it stands (before the interview starts, between two
 answers, several turns away from what it copies) and whatever its markup (bold, a blockquote, a
-plain line, a speaker label in front of it).
+plain line, a site directive, a speaker label in front of it). A quote trimmed with an ellipsis
+("We will not leave … whatever happens") repeats its host when each of its pieces does, in order.
+
+The search costs time in proportion to the number of blocks: each passage is looked up by its
+rarest run of `SHINGLE` words, and at most `MAX_HOSTS` candidates, the nearest, are compared.
 """
 
 from __future__ import annotations
@@ -10,17 +14,24 @@ import re
 from bisect import bisect_left
 
 from .blocks import Block
-from .markup import CLOSE_QUOTES, OPEN_QUOTES, known_label, reading_string
+from .labels import known_label
+from .markup import CLOSE_QUOTES, OPEN_QUOTES, reading_string
 
 MIN_WORDS = 6
 """A shorter passage is too likely to recur by chance ("Thank you very much.")."""
 MAX_WORDS = 80
-"""A longer passage is a paragraph, not a pull quote."""
-SHINGLE = 5
-MARKUP = re.compile(r"\{\{[<%].*?[%>]\}\}|</?[A-Za-z][^>]*>")
-"""Shortcodes and HTML tags, which a site may wrap around a pull quote."""
-NOT_QUOTES = ("![", "<img", "<!--", "<figure")
+"""A longer passage without quotation marks is a paragraph, not a pull quote."""
+MAX_QUOTED_WORDS = 400
+"""A passage in quotation marks (or a blockquote) may be a whole paragraph quoted again."""
+SHINGLE = 3
+"""Passages are looked up by runs of this many words."""
+MAX_HOSTS = 64
+"""How many candidate passages, the nearest first, a passage is compared with."""
+MARKUP = re.compile(r"\{\{[<%].*?[%>]\}\}|</?[A-Za-z][^>]*>|^[ \t]*=[A-Z][A-Z_]*=|=[ \t]*$", re.MULTILINE)
+"""Shortcodes, HTML tags and site directives (`=ZOOM="..."=`), which a site may wrap around a pull quote."""
+NOT_QUOTES = ("![", "<img", "<!--", "<figure", "=IMAGE=", "=VIDEO=")
 """Images, whose alt text may repeat a caption, and comments are never pull quotes."""
+ELLIPSIS = re.compile(r" ?(?:…|\.\.\.|\[(?:…|\.\.\.)\]) ?")
 _QUOTES = str.maketrans("“”‘’«»", "\"\"''\"\"")
 _STRIP = OPEN_QUOTES + CLOSE_QUOTES + "*_ >"
 
@@ -42,31 +53,57 @@ def core(text: str, block: Block, markdown: bool, labels: list[str]) -> str:
 
 def _has_quote_markup(text: str, block: Block) -> bool:
     inner = text[block.start:block.stop].strip()
-    return inner.startswith(("**", ">", "*", "“", '"', "<", "{{")) or inner.endswith(("”", '"'))
+    return inner.startswith(("**", ">", "*", "“", '"', "<", "{{", "=")) or inner.endswith(("”", '"'))
+
+
+def _is_quoted(text: str, block: Block, labels: list[str]) -> bool:
+    """Whether the block is set in quotation marks or as a blockquote (a label before it allowed)."""
+    raw = text[block.start:block.stop].strip()
+    found = known_label(raw, labels)
+    inner = MARKUP.sub("", raw[found[1]:] if found else raw).strip().strip("*_ ")
+    return raw.startswith(">") or (len(inner) > 2 and inner[0] in OPEN_QUOTES and inner[-1] in CLOSE_QUOTES)
+
+
+def _pieces(c: str) -> list[str]:
+    """The parts of a core between ellipses, each of two words or more."""
+    return [p.strip(" .,;") for p in ELLIPSIS.split(c) if len(p.split()) >= 2]
+
+
+def _contains(host: str, pieces: list[str]) -> bool:
+    """Whether every piece stands in the host, in order."""
+    at = 0
+    for piece in pieces:
+        at = host.find(piece, at)
+        if at < 0:
+            return False
+        at += len(piece)
+    return True
 
 
 def repeated_blocks(text: str, blocks: list[Block], markdown: bool, labels: list[str]) -> dict[int, int]:
     """For each block that repeats part of another, longer block (or all of one, when it carries
     quotation markup and the other does not): its start, mapped to the start of the nearest block
-    it repeats. Identical texts are compared once and the nearest host is found by bisection, so a
-    long seed costs time in proportion to its number of blocks."""
+    it repeats. Identical texts are compared once, each text is looked up by its rarest run of
+    words, and at most `MAX_HOSTS` hosts, the nearest, are compared, so a long seed costs time in
+    proportion to its number of blocks."""
     cores = [core(text, b, markdown, labels) for b in blocks]
     marked = [_has_quote_markup(text, b) for b in blocks]
     where: dict[str, list[int]] = {}
     for k, c in enumerate(cores):
         where.setdefault(c, []).append(k)
-    shingles: dict[str, set[str]] = {}
+    shingles: dict[str, list[str]] = {}
     for c in where:
         words = c.split()
-        for i in range(len(words) - SHINGLE + 1):
-            shingles.setdefault(" ".join(words[i:i + SHINGLE]), set()).add(c)
+        for shingle in {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}:
+            shingles.setdefault(shingle, []).append(c)
     found: dict[int, int] = {}
     for c, ks in where.items():
         n = len(c.split())
-        if not MIN_WORDS <= n <= MAX_WORDS:
+        quoted = any(_is_quoted(text, blocks[k], labels) for k in ks)
+        if n < MIN_WORDS or n > (MAX_QUOTED_WORDS if quoted else MAX_WORDS):
             continue
-        hosts = sorted(j for h in shingles.get(" ".join(c.split()[:SHINGLE]), ()) if h != c and c in h
-                       for j in where[h])
+        pieces = _pieces(c) if ELLIPSIS.search(c) else [c]
+        hosts = _hosts(c, pieces, shingles, where)
         plain = [j for j in ks if not marked[j]]  # an unmarked copy hosts a marked one of the same words
         for k in ks:
             near = [_nearest(hosts, k), _nearest(plain, k) if marked[k] else None]
@@ -74,6 +111,20 @@ def repeated_blocks(text: str, blocks: list[Block], markdown: bool, labels: list
             if near:
                 found[blocks[k].start] = blocks[min(near, key=lambda j: (abs(j - k), j))].start
     return found
+
+
+def _hosts(c: str, pieces: list[str], shingles: dict[str, list[str]], where: dict[str, list[int]]) -> list[int]:
+    """The sorted positions of the blocks whose words hold all of `pieces` (other than `c` itself),
+    found through the rarest run of inner words of the longest piece (its first and last words may
+    carry punctuation its host does not) and capped at `MAX_HOSTS` texts."""
+    words = max(pieces, key=len).split()
+    inner = words[1:-1] if len(words) >= SHINGLE + 2 else words[:-1]
+    keys = [" ".join(inner[i:i + SHINGLE]) for i in range(len(inner) - SHINGLE + 1)]
+    if not keys:  # no piece long enough to look up: too little to call a repeat
+        return []
+    rarest = min(keys, key=lambda s: len(shingles.get(s, ())))
+    candidates = shingles.get(rarest, [])[:MAX_HOSTS]
+    return sorted(j for h in candidates if h != c and _contains(h, pieces) for j in where[h])
 
 
 def _nearest(positions: list[int], k: int) -> int | None:
