@@ -132,16 +132,19 @@ def known_label(content: str, labels: list[str] | tuple[str, ...]) -> tuple[str,
     return None if found is None else (found.label, found.offset)
 
 
-def match_label(content: str, labels: tuple[str, ...]) -> LabelMatch | None:
-    """The catalog label `content` opens with, with where its words start and its form."""
+def match_label(content: str, labels: tuple[str, ...], loose: bool = False) -> LabelMatch | None:
+    """The catalog label `content` opens with, with where its words start and its form. With
+    `loose` (among the turns), a bold label without its colon counts too (`**MJ** During ...`)."""
     if not labels:
         return None
     view, offsets = normal_view(content)
-    strong, weak = _label_patterns(labels)
+    strong, weak, bare = _label_patterns(labels)
     found = strong.match(view)
     is_strong = found is not None
     if found is None:
         found = weak.match(view) if weak is not None else None
+        if found is None and loose:
+            found = bare.match(view)
         if found is None:
             return None
     label = next(g for g in found.groups() if g is not None)
@@ -155,10 +158,11 @@ def is_timestamp_line(line: str) -> bool:
 
 
 @cache
-def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None]:
-    """Two expressions for every form of every label, longest labels first, compiled once per
+def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None, re.Pattern]:
+    """Three expressions for every form of every label, longest labels first, compiled once per
     catalog entry: the strong forms (a colon, bold with a timestamp, a timestamp alone after the
-    label) and the weak ones (`Q.` for labels of one or two characters, capitals alone)."""
+    label, a label opening a whole-bold question), the weak ones (`Q.` for labels of one or two
+    characters, capitals alone) and the bare bold label (`**MJ** words`, read only among the turns)."""
     def alternatives(names: list[str]) -> str:
         names = sorted({normal_label(n) for n in names}, key=len, reverse=True)
         return "|".join(" ".join(re.escape(word) for word in name.split(" ")) for name in names)
@@ -170,7 +174,7 @@ def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | N
               rf"\*(?!\*) ?({every}) ?: ?\*(?!\*)", rf"\*(?!\*) ?({every}) ?\*(?!\*) ?:",
               rf"__ ?({every}) ?: ?__", rf"__ ?({every}) ?__ ?:", rf"_(?!_) ?({every}) ?: ?_(?!_)",
               rf"_(?!_) ?({every}) ?_(?!_) ?:", rf"({every})(?: {ts})? ?:", rf"{ts} \*\*({every})\*\*(?= )",
-              rf"(?:\*\*)?({every})(?:\*\*)? {ts} ?$"]
+              rf"(?:\*\*)?({every})(?:\*\*)? {ts} ?$", rf"\*\* ?({every}) ?:(?= )"]
     weak = []
     if short:
         weak.append(rf"({short})\.(?= )")
@@ -178,7 +182,8 @@ def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | N
         weak.append(rf"(?:\*\*)?({caps})(?:\*\*)? ?$")
     lead = " ?" + _LEAD
     return (re.compile(lead + "(?:" + "|".join(strong) + ")"),
-            re.compile(lead + "(?:" + "|".join(weak) + ")") if weak else None)
+            re.compile(lead + "(?:" + "|".join(weak) + ")") if weak else None,
+            re.compile(rf" ?\*\*({every})\*\*(?= \S)"))
 
 
 def opening(text: str) -> str:

@@ -147,7 +147,7 @@ class _Structure:
     label_cuts: list[int]
 
 
-def _front_matter(text: str, lines: list[Line], first: Block | None) -> tuple[int, int] | None:
+def front_matter_lines(text: str, lines: list[Line], first: Block | None) -> tuple[int, int] | None:
     """The lines (first, last) of YAML (`---`) or TOML (`+++`) front matter opening the file, if it
     is closed by the same delimiter; an unclosed one is not front matter."""
     if first is None:
@@ -184,7 +184,7 @@ def _structure(interview: Interview, text: str, labels: tuple[str, ...]) -> _Str
     """Cut a seed into blocks and read its structure."""
     lead, blocks = split_blocks(text)
     lines = split_lines(text)
-    front = _front_matter(text, lines, blocks[0] if blocks else None)
+    front = front_matter_lines(text, lines, blocks[0] if blocks else None)
     shapes = parse_markdown(text, front) if interview.format == "markdown" else {}
     boxes, unclosed_boxes = find_boxes(text, lines)
     protected = {n for n, s in shapes.items() if s.kind in ("fence", "html", "front_matter")}
@@ -221,6 +221,7 @@ class _Splitter:
         self.last_answerer: Person | None = None
         self.pending: _Turn | None = None
         self.pending_segment: Segment | None = None
+        self.after_section = False
         self.counters: dict[str, int] = {}
         self.segments: list[Segment] = []
         self.footer_line = 0
@@ -323,6 +324,7 @@ class _Splitter:
             return None
         self.turns += 1
         self.openers.append(self.index)
+        self.after_section = False
         if person.role == "interviewer":
             self.close_question()
             self.questions += 1
@@ -404,12 +406,15 @@ class _Splitter:
         headers, and header lines in the head ("Interviewer: Jane Doe", "Location: Leeds"); any
         other is a problem, with the catalog lines that settle it."""
         content = self.content(block)
-        known = match_label(content, self.label_list)
+        known = match_label(content, self.label_list, loose=self.phase == "body")
         if known is not None:
             if self.phase == "head" and self.is_header_block(content[known.offset:]):
                 self.note(block, "a header line, read as metadata", self.add(block, "metadata"))
                 return True
-            self.start_labelled_turn(self.labels[known.label], block, known.offset)
+            person = self.labels[known.label]
+            # a question set apart in bold or italic, label and all, is answered like a heading question
+            apart = person.role == "interviewer" and self.emphasis(block) is not None
+            self.start_labelled_turn(person, block, known.offset, from_heading=apart)
             return True
         found = parse_label(content)
         if found is None:
@@ -695,10 +700,11 @@ class _Splitter:
         if not words:
             self.problem(block.line, "question heading with no text")
             return self.keep_in_place(block)
-        question = words.rstrip("*_ ").endswith("?") or self.iv.questions == "headings"
+        question = asks(words) or self.iv.questions == "headings"
         if NOT_QUESTIONS.search(words) or not question:
             self.note(block, "a heading that is not a question, read as a section title",
                       self.add(block, "title", start, stop))
+            self.after_section = self.phase == "body"
             return None
         self.open_turn(self.iv.by_role("interviewer")[0], block, from_heading=True)
         return self.add_to_turn(block, start, body_stop=stop)
@@ -746,6 +752,11 @@ class _Splitter:
             named = self.person_named(unbold(content))
             if named is not None:
                 return self.add(block, "signature" if named.role == "author" else "caption")
+            if self.after_section:  # no label after a section title: the writer's words, not a speaker's
+                seg = self.add(block, "editor_note")
+                if self.segments[-2].kind != "editor_note":
+                    self.note(block, "a paragraph without a label after a section title, read as the editor's", seg)
+                return None
             question = self.turn is not None and self.turn.kind == "question" and self.turn.from_heading
             if question and not self.answer_without_label(block):
                 return self.add_to_turn(block, body_start)
@@ -842,6 +853,13 @@ class _Splitter:
             if walker.questions:
                 fixes.append(self.fix(set_line("questions", value)))
         return tuple(fixes)
+
+
+def asks(words: str) -> bool:
+    """Whether a heading's words are a question: they end with a question mark, or with one and a
+    parenthetical after it ("How do you spend your time? (i.e. developing, ...)")."""
+    words = words.rstrip("*_ ")
+    return words.endswith("?") or re.search(r"\?[\s*_]*\([^()]{0,200}\)[.]?$", words) is not None
 
 
 def _with_questions(interview: Interview, value: str) -> Interview:
