@@ -319,6 +319,24 @@ def load_catalog(seeds: str | Path | None = None) -> list[Interview]:
     return interviews
 
 
+def catalog_subset(seeds: str | Path, ids: list[str]) -> str:
+    """The text of a folder's catalog with only the `[[interview]]` entries whose id is in `ids`
+    (each entry's lines as written, comments and all; the lines before the first entry kept)."""
+    text = catalog_path(seeds).read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    starts = _entry_lines(text)
+    kept = lines[: starts[0] - 1] if starts else lines
+    for k, start in enumerate(starts):
+        chunk = lines[start - 1 : starts[k + 1] - 1] if k + 1 < len(starts) else lines[start - 1 :]
+        try:
+            entry = tomllib.loads("".join(chunk)).get("interview", [{}])[0]
+        except tomllib.TOMLDecodeError:
+            continue
+        if entry.get("id") in ids:
+            kept += chunk
+    return "".join(kept)
+
+
 def catalog_table(seeds: str | Path | None = None) -> pd.DataFrame:
     """The catalog as a table, one row per interview, for display in a notebook."""
     rows = []

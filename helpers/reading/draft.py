@@ -15,9 +15,9 @@ and the language) stays empty and is reported as unknown, never invented. How it
   speakers' turns; labels are grouped by initials ("SH and SV" for "Stefan Hain and Sebastian
   Vogel", mojibake repaired first), and a short label takes the name the text gives it
   ("_Timothy Miller_ (TM)", "Interviewer: Peter Asaro");
-- **roles**: a role word decides (`Q`, `Interviewer`, `A`); otherwise whoever speaks the most is
-  an interviewee, and the others are interviewers when most of their turns hold a question mark
-  and clearly more than that interviewee's do; with no labelled interviewer, the questions are the
+- **roles**: a role word decides (`Q`, `Interviewer`, `A`); otherwise whoever ends fewest turns
+  with a question mark is an interviewee, and the others are interviewers when most of their turns
+  end with one and clearly more than that interviewee's do; with no labelled interviewer, the questions are the
   headings ending in "?", or whole-bold (or italic) paragraphs (`questions = "bold"`);
 - a draft is tried with the splitter before it is written: a label-like line used once outside the
   turns (a glossary entry) goes to `not_turns`, with its evidence.
@@ -176,8 +176,10 @@ def _candidates(text: str, markdown: bool) -> tuple[list[_Candidate], set[int], 
             if line.number in excluded:
                 continue
             content = text[line.start:line.stop]
-            if not content.strip() or (line is not block.lines[0] and not parse_label(content)):
-                continue  # inside a paragraph, only a colon label starts a turn
+            inner = line is not block.lines[0]
+            if not content.strip() or (inner and not (parse_label(content) or _NAME_TIME.fullmatch(
+                    normal_view(content)[0]))):
+                continue  # inside a paragraph, only a label with a colon or a timestamp starts a turn
             hit = _candidate(content)
             if hit is None:
                 continue
@@ -189,12 +191,14 @@ def _candidates(text: str, markdown: bool) -> tuple[list[_Candidate], set[int], 
                 continue
             found.append(_Candidate(label, line.number, k, content[offset:].strip()))
     lines = _lines_of(text)
-    for i, cand in enumerate(found):  # the words of each turn: up to the next candidate
+    headings = sorted(n for n, s in shapes.items() if s.kind == "heading" and s.first == n)
+    for i, cand in enumerate(found):  # the words of each turn: up to the next candidate or heading
         stop = found[i + 1].line if i + 1 < len(found) else len(lines) + 1
+        stop = min([stop, *(n for n in headings if n > cand.line)])
         body = [cand.words] + [lines[n - 1] for n in range(cand.line + 1, stop) if n not in excluded]
         words = " ".join(body)
         cand.turn_words = len(re.findall(r"\w+", words))
-        cand.asks = "?" in words
+        cand.asks = words.rstrip(" *_\"”’'»)]").endswith("?")
     repeats = repeated_blocks(text, blocks, markdown, sorted({c.label for c in found}))
     quoted = {blocks[k].start for k in range(len(blocks))} & set(repeats)
     found = [c for c in found if blocks[c.block].start not in quoted]
@@ -303,7 +307,7 @@ def _people(labels: list[str], cands: list[_Candidate], text: str, title: str) -
         turns = stats[id(p)]
         asks = sum(c.asks for c in turns)
         lines = ", ".join(str(c.line) for c in turns[:6]) + (", ..." if len(turns) > 6 else "")
-        p.evidence.append(f"{len(turns)} turns (lines {lines}), {asks} holding a question mark, "
+        p.evidence.append(f"{len(turns)} turns (lines {lines}), {asks} ending with a question mark, "
                           f"{sum(c.turn_words for c in turns) // max(len(turns), 1)} words a turn on average")
     _roles(people, stats)
     interviewees = [p for p in people if p.role == "interviewee"]
@@ -336,8 +340,9 @@ def _named_in_text(label: str, text: str, cands: list[_Candidate]) -> tuple[str,
 
 
 def _roles(people: list[_Person], stats: dict[int, list[_Candidate]]) -> None:
-    """Roles from who asks: role words first; then whoever speaks the most is an interviewee, and
-    another person an interviewer if most of their turns ask and clearly more than it does."""
+    """Roles from who asks: role words first; then whoever ends fewest turns with a question mark
+    (on a tie, who speaks the most) is an interviewee, and another person an interviewer if most of
+    their turns end with one and clearly more than that interviewee's do."""
     def ratio(p: _Person) -> float:
         turns = stats[id(p)]
         return sum(c.asks for c in turns) / len(turns) if turns else 0.0
@@ -349,27 +354,21 @@ def _roles(people: list[_Person], stats: dict[int, list[_Candidate]]) -> None:
     free = [p for p in people if not p.role]
     if not free:
         return
-    anchors = [p for p in people if p.role == "interviewee"] or [max(free, key=words)]
-    anchor = max(anchors, key=words)
+    anchors = [p for p in people if p.role == "interviewee"] or free
+    anchor = min(anchors, key=lambda p: (ratio(p), -words(p)))
     if not anchor.role:
         anchor.role = "interviewee"
-        anchor.evidence.append("role: speaks the most words")
+        anchor.evidence.append(f"role: ends {ratio(anchor):.0%} of turns with a question mark, the fewest")
     for p in free:
         if p.role:
             continue
-        mean = words(p) / max(len(stats[id(p)]), 1)
-        anchor_mean = words(anchor) / max(len(stats[id(anchor)]), 1)
-        if ratio(p) >= 0.5 and ratio(p) >= ratio(anchor) + 0.25 and mean < anchor_mean:
+        if ratio(p) >= 0.5 and ratio(p) >= ratio(anchor) + 0.3:
             p.role = "interviewer"
-            p.evidence.append(f"role: asks in {ratio(p):.0%} of turns, against {ratio(anchor):.0%} for {anchor.name}")
+            p.evidence.append(f"role: ends {ratio(p):.0%} of turns with a question mark, against "
+                              f"{ratio(anchor):.0%} for {anchor.name}")
         else:
             p.role = "interviewee"
-            p.evidence.append(f"role: asks in {ratio(p):.0%} of turns, like an interviewee")
-    if not any(p.role == "interviewer" for p in people) and len(people) > 1:
-        first = min(people, key=lambda p: min((c.line for c in stats[id(p)]), default=10**9))
-        if first is not anchor and ratio(first) > ratio(anchor):
-            first.role = "interviewer"
-            first.evidence.append("role: opens the interview and asks more than the others")
+            p.evidence.append(f"role: ends {ratio(p):.0%} of turns with a question mark, like an interviewee")
 
 
 def _front_matter(text: str, front: tuple[int, int] | None) -> dict[str, tuple[str, int]]:

@@ -477,9 +477,9 @@ class _Splitter:
     # -- kinds of block --------------------------------------------------------------------
 
     def is_markup(self, block: Block) -> bool:
-        """Page markup: shortcodes, HTML comments and tags, images, site directives and timestamps
-        alone on their lines; a comment may span blocks (one never closed is markup only where it
-        opens, and reported)."""
+        """Page markup: shortcodes, HTML comments and tags, images, link reference definitions, site
+        directives and timestamps alone on their lines; a comment may span blocks (one never closed
+        is markup only where it opens, and reported)."""
         if self.index in self.st.comments:
             if self.index == self.st.comments[self.index]:
                 span = [k for k, v in self.st.comments.items() if v == self.index]
@@ -491,6 +491,8 @@ class _Splitter:
         if self.index in self.st.unclosed_comments:
             self.note(block, "an HTML comment opened here is never closed: only this block is read as markup", None)
             return True
+        if all(getattr(self.st.shapes.get(ln.number), "kind", "") == "reference" for ln in block.lines):
+            return True  # link reference definitions
         return all(MARKUP_LINE.fullmatch(line) or DIRECTIVE.fullmatch(line) or is_timestamp_line(line)
                    for line in (self.text[ln.start:ln.stop] for ln in block.lines))
 

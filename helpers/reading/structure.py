@@ -37,9 +37,9 @@ DIRECTIVE = re.compile(r"[ \t]*=[A-Z][A-Z_]*=.*=[ \t]*")
 @dataclass(frozen=True)
 class Shape:
     """What the Markdown parser made of a line: `kind` (paragraph, heading, hr, list, blockquote,
-    fence, html, footnote, front_matter), the first line of that parser block (`first`), a
-    heading's level and whether it is a Setext one, the first lines of a list's items, and, for an
-    HTML comment, whether it is ever closed."""
+    fence, html, footnote, front_matter, or reference for a link reference definition), the first
+    line of that parser block (`first`), a heading's level and whether it is a Setext one, the
+    first lines of a list's items, and, for an HTML comment, whether it is ever closed."""
 
     kind: str
     first: int
@@ -98,8 +98,12 @@ def parse_markdown(text: str, skip: tuple[int, int] | None = None) -> dict[int, 
         elif kind == "html" and token.content.lstrip().startswith("<!--"):
             shape = Shape(kind, first, unclosed="-->" not in token.content)
         for number in range(first, end + 1):
-            if lines[number - 1].strip() and number <= len(lines):
+            if number <= len(lines) and lines[number - 1].strip():
                 shapes[number] = shape
+    # the parser makes no token of a link reference definition ("[kong]: https://..."): markup
+    for number, line in enumerate(lines, 1):
+        if line.strip() and number not in shapes and (skip is None or not skip[0] <= number <= skip[1]):
+            shapes[number] = Shape("reference", number)
     return shapes
 
 
