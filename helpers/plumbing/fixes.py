@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 _PRINTED = re.compile(
     r'(?P<catalog>.+?) (?P<delete>delete )?\[interview (?P<id>"(?:[^"\\]|\\.)*")'
-    r'(?:, person (?P<person>"(?:[^"\\]|\\.)*"))?\](?: (?P<line>[A-Za-z_]+ = .+))?')
+    r'(?:, person (?P<person>"(?:[^"\\]|\\.)*"))?\](?: (?P<line>[A-Za-z_][A-Za-z0-9_-]* = .+))?')
 _KEY = re.compile(r"[ \t]*(?P<key>[A-Za-z_][A-Za-z0-9_-]*)[ \t]*=")
 
 

@@ -24,6 +24,10 @@ and the language) stays empty and is reported as unknown, never invented. How it
 
 A changed file's checksum is refreshed only with `--refresh` (`make catalog SEEDS=DIR REFRESH=1`),
 after the file is named with its old and new sha256.
+
+Why this module is long: every choice of a draft (labels, people, roles, the questions field, title,
+date, authors) reads the same label-shaped lines and turns of one text, and each must come with its
+evidence; cut into modules, the candidates and their evidence would be passed back and forth.
 """
 
 from __future__ import annotations
@@ -59,11 +63,12 @@ _CAPS_ALONE = re.compile(r" ?(?:\*\*)?([A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*)
 _BOLD_QUESTION = re.compile(r" ?\*\*([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,3}) ?: .*\*\* ?")
 """A whole-bold paragraph that opens with a label: a question set apart, label and all."""
 _NAME_TIME = re.compile(rf" ?(?:\*\*)?([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){{0,3}})(?:\*\*)? {TIMESTAMP} ?")
-_MARKDOWN_SIGNS = re.compile(r"^(?:#{1,6} \S|---\s*$|\s*> )|\*\*[^*\n]+\*\*|\]\([^)\s]*\)|<!--", re.MULTILINE)
+_MARKDOWN_SIGNS = re.compile(r"^(?:#{1,6} \S|---[ \t]*$|[ \t]*> )|\*\*[^*\n]{1,200}\*\*|\]\([^)\s]{0,500}\)|<!--",
+                             re.MULTILINE)
 _FRONT_KEY = re.compile(r"^\s*(?P<key>[A-Za-z_]+)\s*[:=]\s*(?P<value>.*?)\s*$")
 _BYLINE = re.compile(r"(?:[Pp]ublished by|[Ww]ritten by|[Bb]y)[ \t]*\n?[ \t]*"
                      r"(?P<name>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3})[ \t]*")
-_NAMED_INITIALS = r"(?P<name>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){{0,3}})[_*]* \({label}\)"
+_NAMED_INITIALS = r"(?P<name>[A-Z][\w'’.\-]{{1,40}}(?: [A-Z][\w'’.\-]{{1,40}}){{0,3}})[_*]* \({label}\)"
 _TITLE_NAME = re.compile(r"(?:[Ii]nterview(?:ing)?:?|[Ii]nterview with|[Cc]onversation with|talks? (?:with|to)) +"
                          r"(?P<name>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,3})")
 _MONTHS = {m: k for k, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",

@@ -37,6 +37,10 @@ MAX_LINE = 400
 
 _NORMAL = {**dict.fromkeys(map(ord, INVISIBLE_CHARACTERS), None), **dict.fromkeys(map(ord, SPACE_CHARACTERS), " "),
            **dict.fromkeys(map(ord, COLON_CHARACTERS), ":")}
+_SAME_LENGTH = {**dict.fromkeys(map(ord, SPACE_CHARACTERS), " "), **dict.fromkeys(map(ord, COLON_CHARACTERS), ":")}
+_RUNS = re.compile("[" + re.escape(INVISIBLE_CHARACTERS) + "]+| +|[^ " + re.escape(INVISIBLE_CHARACTERS) + "]+")
+_SPECIAL = re.compile("[" + re.escape(INVISIBLE_CHARACTERS + SPACE_CHARACTERS[1:] + COLON_CHARACTERS[1:] + "\r") + "]")
+"""A character that normalising changes (besides a run of plain spaces)."""
 TIMESTAMP = r"[\[(]?\d{1,2}(?::\d\d){1,2}(?:[.,]\d{1,3})?[\])]?"
 """A timestamp as transcripts print them: 0:03, 00:01:02, 0:00:13.8, [00:09], (1:02:03)."""
 _LEAD = rf"(?:#{{1,6}} )?(?:{TIMESTAMP} )?"
@@ -69,16 +73,24 @@ def normal_view(text: str, start: int = 0, stop: int | None = None) -> tuple[str
     stop = len(text) if stop is None else stop
     end = text.find("\n", start, stop)
     end = min(stop if end < 0 else end, start + MAX_LINE)
+    line = text[start:end]
+    if "  " not in line and _SPECIAL.search(line) is None:  # nothing to normalise: the common case
+        return line, list(range(start, end + 1))
+    if line.endswith("\r"):
+        line = line[:-1]
+    same = line.translate(_SAME_LENGTH)  # every space one space, every colon a colon: offsets unchanged
     chars: list[str] = []
     offsets: list[int] = []
-    for i in range(start, end):
-        ch = text[i].translate(_NORMAL)
-        if not ch or (ch == "\r" and i == end - 1):
+    for run in _RUNS.finditer(same):  # runs of invisible characters go, runs of spaces become one
+        piece = run.group()
+        if piece[0] in INVISIBLE_CHARACTERS:
             continue
-        if ch == " " and chars and chars[-1] == " ":
-            continue
-        chars.append(ch)
-        offsets.append(i)
+        if piece[0] == " ":
+            if chars and chars[-1] == " ":
+                continue
+            piece = " "
+        chars.append(piece)
+        offsets.extend(range(start + run.start(), start + run.start() + len(piece)))
     offsets.append(end)
     return "".join(chars), offsets
 
@@ -153,6 +165,8 @@ def match_label(content: str, labels: tuple[str, ...], loose: bool = False) -> L
 
 def is_timestamp_line(line: str) -> bool:
     """Whether a line holds nothing but a timestamp (a transcript's time mark between turns)."""
+    if len(line) > 40 or not any(ch.isdigit() for ch in line[:6]):
+        return False
     view, _ = normal_view(line)
     return _TIMESTAMP_LINE.fullmatch(view) is not None
 

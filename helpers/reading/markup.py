@@ -10,7 +10,8 @@ import re
 
 HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t]+")
 THEMATIC_BREAK = re.compile(r"[ \t]*(?:-[ \t]*){3,}|[ \t]*(?:\*[ \t]*){3,}|[ \t]*(?:_[ \t]*){3,}")
-MD_LINK = re.compile(r"!?\[(?P<label>(?:\\.|[^\]\\\n])*)\]\((?P<target>[^)\s]*)\)")
+MD_LINK = re.compile(r"!?\[(?P<label>(?:\\.|[^\]\\\n]){0,500})\]\((?P<target>[^)\s]{0,2000})\)")
+"""A Markdown link or image: its label and target bounded, so a line of "[" costs linear time to search."""
 METADATA_KEY = re.compile(r"(?:Categories|Category|Tags|Filed under|Posted on|Posted|Date):[ \t]", re.IGNORECASE)
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 FULL_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{1,2}}, \d{{4}})\b")

@@ -17,7 +17,8 @@ from pathlib import Path
 import pandas as pd
 
 from .catalog import Interview, load_catalog
-from .markup import CLOSE_QUOTES, INSERTION, OPEN_QUOTES, reading_string
+from .markup import CLOSE_QUOTES, INSERTION, reading_string
+from .repeats import mark_repeats
 from .seedtext import read_seed
 from .segment import Segment, split_with_report
 
@@ -83,46 +84,6 @@ def _mark_repairs(rows: list[dict]) -> None:
         last[row["turn_id"]] = row
 
 
-def _comparable(text: str) -> str:
-    text = text.strip().strip(OPEN_QUOTES + CLOSE_QUOTES).strip()
-    return re.sub(r"\s+", " ", text.translate(str.maketrans("“”‘’", "\"\"''")))
-
-
-def _word_keys(words: list[str]) -> set[str]:
-    """Every word and every pair of adjacent words: the keys a passage is found by."""
-    return set(words) | {" ".join(words[i:i + 2]) for i in range(len(words) - 1)}
-
-
-def _mark_repeats(rows: list[dict]) -> None:
-    """Link each pull quote to the passage whose words it copies: the one the splitter found, or
-    else the nearest speech passage (the earlier ones first, then the later) that holds its words.
-    Speech passages are indexed by their words and word pairs, and a quote is compared only with
-    the passages holding its rarest pair (inner words, which a partial first or last word cannot
-    hide), so the search costs time in proportion to the text, however many quotes it holds."""
-    starts = {row["start"]: row for row in rows if row["kind"] in SPEECH_KINDS}
-    speech = [k for k, row in enumerate(rows) if row["kind"] in SPEECH_KINDS]
-    comparable = {k: _comparable(rows[k]["clean"]) for k in speech}
-    index: dict[str, list[int]] = {}
-    for k in speech:
-        for key in _word_keys(comparable[k].split()):
-            index.setdefault(key, []).append(k)
-    for k, row in enumerate(rows):
-        if row["kind"] != "pull_quote":
-            continue
-        row["counted"] = False
-        if row["_repeats_at"] in starts:
-            row["repeats"] = starts[row["_repeats_at"]]["passage_id"]
-            continue
-        quote = _comparable(row["clean"])
-        words = quote.split()
-        inner = words[1:-1] if len(words) >= 4 else words
-        keys = [" ".join(inner[i:i + 2]) for i in range(len(inner) - 1)] or inner
-        rarest = min(keys, key=lambda key: len(index.get(key, ())), default=None)
-        candidates = sorted(index.get(rarest, []) if rarest else [], key=lambda j: (j > k, abs(j - k)))
-        match = next((rows[j] for j in candidates if quote in comparable[j]), None)
-        row["repeats"] = match["passage_id"] if match else ""
-
-
 @contextmanager
 def without_cycle_collection() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for a block, and restore it after.
@@ -154,7 +115,7 @@ def _passages_and_report(interview: Interview, text: str) -> tuple[pd.DataFrame,
     segments, report = split_with_report(interview, text)
     rows = _rows(interview, text, segments)
     _mark_repairs(rows)
-    _mark_repeats(rows)
+    mark_repeats(rows, SPEECH_KINDS)
     frame = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
     frame["turn"] = frame["turn"].astype("Int64")
     return frame, report

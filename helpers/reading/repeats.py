@@ -24,16 +24,19 @@ MAX_WORDS = 80
 MAX_QUOTED_WORDS = 400
 """A passage in quotation marks (or a blockquote) may be a whole paragraph quoted again."""
 SHINGLE = 3
-"""Passages are looked up by runs of this many words."""
+"""Passages are looked up by runs of this many words (without their punctuation)."""
 MAX_HOSTS = 64
 """How many candidate passages, the nearest first, a passage is compared with."""
-MARKUP = re.compile(r"\{\{[<%].*?[%>]\}\}|</?[A-Za-z][^>]*>|^[ \t]*=[A-Z][A-Z_]*=|=[ \t]*$", re.MULTILINE)
+MARKUP = re.compile(r"\{\{[<%][^\n]{0,500}?[%>]\}\}|</?[A-Za-z][^<>\n]{0,500}>|^[ \t]*=[A-Z][A-Z_]*=|=[ \t]*$",
+                    re.MULTILINE)
 """Shortcodes, HTML tags and site directives (`=ZOOM="..."=`), which a site may wrap around a pull quote."""
 NOT_QUOTES = ("![", "<img", "<!--", "<figure", "=IMAGE=", "=VIDEO=")
 """Images, whose alt text may repeat a caption, and comments are never pull quotes."""
 ELLIPSIS = re.compile(r" ?(?:…|\.\.\.|\[(?:…|\.\.\.)\]) ?")
+_BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?")
 _QUOTES = str.maketrans("“”‘’«»", "\"\"''\"\"")
 _STRIP = OPEN_QUOTES + CLOSE_QUOTES + "*_ >"
+_PUNCTUATION = "".join(chr(c) for c in range(33, 128) if not chr(c).isalnum()) + OPEN_QUOTES + CLOSE_QUOTES + "…—–"
 
 
 def core(text: str, block: Block, markdown: bool, labels: list[str]) -> str:
@@ -42,9 +45,11 @@ def core(text: str, block: Block, markdown: bool, labels: list[str]) -> str:
     raw = text[block.start:block.stop]
     if raw.lstrip().startswith(NOT_QUOTES):
         return ""
-    lines = [re.sub(r"^[ \t]*>[ \t]?", "", text[ln.start:ln.stop]) for ln in block.lines]
-    raw = MARKUP.sub(" ", "\n".join(lines))
-    found = known_label(raw, labels)
+    if ">" in raw:
+        raw = "\n".join(_BLOCKQUOTE.sub("", text[ln.start:ln.stop]) for ln in block.lines)
+    if "<" in raw or "{" in raw or "=" in raw:
+        raw = MARKUP.sub(" ", raw)
+    found = known_label(raw, labels) if labels else None
     if found is not None:
         raw = raw[found[1]:]
     words = reading_string(raw, 0, len(raw), markdown).translate(_QUOTES)
@@ -93,14 +98,13 @@ def repeated_blocks(text: str, blocks: list[Block], markdown: bool, labels: list
         where.setdefault(c, []).append(k)
     shingles: dict[str, list[str]] = {}
     for c in where:
-        words = c.split()
-        for shingle in {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}:
+        for shingle in set(_shingles(c)):
             shingles.setdefault(shingle, []).append(c)
     found: dict[int, int] = {}
     for c, ks in where.items():
-        n = len(c.split())
-        quoted = any(_is_quoted(text, blocks[k], labels) for k in ks)
-        if n < MIN_WORDS or n > (MAX_QUOTED_WORDS if quoted else MAX_WORDS):
+        n = c.count(" ") + 1
+        if n < MIN_WORDS or n > MAX_QUOTED_WORDS or (n > MAX_WORDS and not any(
+                _is_quoted(text, blocks[k], labels) for k in ks)):
             continue
         pieces = _pieces(c) if ELLIPSIS.search(c) else [c]
         hosts = _hosts(c, pieces, shingles, where)
@@ -115,16 +119,20 @@ def repeated_blocks(text: str, blocks: list[Block], markdown: bool, labels: list
 
 def _hosts(c: str, pieces: list[str], shingles: dict[str, list[str]], where: dict[str, list[int]]) -> list[int]:
     """The sorted positions of the blocks whose words hold all of `pieces` (other than `c` itself),
-    found through the rarest run of inner words of the longest piece (its first and last words may
-    carry punctuation its host does not) and capped at `MAX_HOSTS` texts."""
-    words = max(pieces, key=len).split()
-    inner = words[1:-1] if len(words) >= SHINGLE + 2 else words[:-1]
-    keys = [" ".join(inner[i:i + SHINGLE]) for i in range(len(inner) - SHINGLE + 1)]
+    found through the rarest run of words of the longest piece (compared without punctuation, which a
+    quote may drop) and capped at `MAX_HOSTS` texts."""
+    keys = _shingles(max(pieces, key=len))
     if not keys:  # no piece long enough to look up: too little to call a repeat
         return []
     rarest = min(keys, key=lambda s: len(shingles.get(s, ())))
     candidates = shingles.get(rarest, [])[:MAX_HOSTS]
     return sorted(j for h in candidates if h != c and _contains(h, pieces) for j in where[h])
+
+
+def _shingles(words: str) -> list[str]:
+    """The runs of `SHINGLE` words of a text, each word without the punctuation around it."""
+    plain = [w for w in (w.strip(_PUNCTUATION) for w in words.split()) if w]
+    return [" ".join(plain[i:i + SHINGLE]) for i in range(len(plain) - SHINGLE + 1)]
 
 
 def _nearest(positions: list[int], k: int) -> int | None:
@@ -134,3 +142,49 @@ def _nearest(positions: list[int], k: int) -> int | None:
     i = bisect_left(positions, k)
     around = positions[max(0, i - 1):i + 1]
     return min(around, key=lambda j: (abs(j - k), j))
+
+
+def _comparable(text: str) -> str:
+    text = text.strip().strip(OPEN_QUOTES + CLOSE_QUOTES).strip()
+    return re.sub(r"\s+", " ", text.translate(str.maketrans("“”‘’", "\"\"''")))
+
+
+def _word_keys(words: list[str]) -> set[str]:
+    """Every word and every pair of adjacent words: the keys a passage is found by."""
+    return set(words) | {" ".join(words[i:i + 2]) for i in range(len(words) - 1)}
+
+
+def mark_repeats(rows: list[dict], speech_kinds: tuple[str, ...]) -> None:
+    """Link each pull quote to the passage whose words it copies: the one the splitter found, or
+    else the nearest speech passage (of `speech_kinds`; the earlier ones first, then the later) that
+    holds its words. `rows` are the passage table's records, changed in place (`counted`, `repeats`).
+    Speech passages are indexed by their words and word pairs, and a quote is compared only with
+    the passages holding its rarest pair (inner words, which a partial first or last word cannot
+    hide), so the search costs time in proportion to the text, however many quotes it holds."""
+    starts = {row["start"]: row for row in rows if row["kind"] in speech_kinds}
+    if all(row["_repeats_at"] in starts for row in rows if row["kind"] == "pull_quote"):
+        for row in rows:
+            if row["kind"] == "pull_quote":
+                row["counted"], row["repeats"] = False, starts[row["_repeats_at"]]["passage_id"]
+        return
+    speech = [k for k, row in enumerate(rows) if row["kind"] in speech_kinds]
+    comparable = {k: _comparable(rows[k]["clean"]) for k in speech}
+    index: dict[str, list[int]] = {}
+    for k in speech:
+        for key in _word_keys(comparable[k].split()):
+            index.setdefault(key, []).append(k)
+    for k, row in enumerate(rows):
+        if row["kind"] != "pull_quote":
+            continue
+        row["counted"] = False
+        if row["_repeats_at"] in starts:
+            row["repeats"] = starts[row["_repeats_at"]]["passage_id"]
+            continue
+        quote = _comparable(row["clean"])
+        words = quote.split()
+        inner = words[1:-1] if len(words) >= 4 else words
+        keys = [" ".join(inner[i:i + 2]) for i in range(len(inner) - 1)] or inner
+        rarest = min(keys, key=lambda key: len(index.get(key, ())), default=None)
+        candidates = sorted(index.get(rarest, []) if rarest else [], key=lambda j: (j > k, abs(j - k)))
+        match = next((rows[j] for j in candidates if quote in comparable[j]), None)
+        row["repeats"] = match["passage_id"] if match else ""

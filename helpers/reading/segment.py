@@ -36,7 +36,7 @@ from ..plumbing.fixes import Fix, set_line
 from ..plumbing.paths import shown
 from .blocks import LIST_MARKER, Block, Line, split_blocks, split_lines, split_list
 from .catalog import Interview, Person
-from .labels import initials, is_timestamp_line, match_label, normal_label, opening, parse_label
+from .labels import LabelMatch, initials, is_timestamp_line, match_label, normal_label, opening, parse_label
 from .markup import (
     FULL_DATE,
     HEADING,
@@ -71,8 +71,9 @@ FOOTER_HEADINGS = re.compile(r"(?i)^to be continued|^(?:foot)?notes$|^references
 """Headings that, after the last turn, open the footer."""
 MARKUP_LINE = re.compile(r"\s*(?:\{\{[<%].*?[%>]\}\}|<!--.*?-->|</?[A-Za-z][^>]*>|!\[[^\]]*\]\([^)]*\))\s*")
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:")
-END_MARK = re.compile(r"[ \t]*(?:\|[ \t]*\*\*[A-Za-z]{1,3}\*\*|\*\*\|[ \t]*[A-Za-z]{1,3}\*\*|■|∎|□|—30—|-30-|###)"
-                      r"[ \t]*$")
+END_MARK = re.compile(r"(?<![ \t])[ \t]*(?:\|[ \t]*\*\*[A-Za-z]{1,3}\*\*|\*\*\|[ \t]*[A-Za-z]{1,3}\*\*|■|∎|□|—30—|"
+                      r"-30-|###)[ \t]*$")
+"""An end-of-article mark ending a paragraph (searched from the start of its run of spaces only)."""
 LINK_LINE = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?:\[[^\]]+\]\([^)]+\)|<?https?://\S+>?)[ \t]*")
 HEADER_BLOCK = re.compile(r"(?i)^(?:an? )?interview(?:ed)?(?: conducted)? by\b|^conducted by\b|^an interview\b")
 LICENCE = re.compile(r"(?i)^\W{0,3}(?:this (?:work|article|interview|text|transcript) (?:is|may be) "
@@ -145,6 +146,24 @@ class _Structure:
     comments: dict[int, int]
     unclosed_comments: set[int]
     label_cuts: list[int]
+    labels: tuple[str, ...] = ()
+    matches: dict[tuple[int, int, bool | None], object] = field(default_factory=dict)
+
+    def unknown_of(self, text: str, start: int, stop: int) -> tuple[str, int] | None:
+        """Whether `text[start:stop]` opens with something shaped like a label (`labels.parse_label`),
+        computed once for both walks."""
+        key = (start, stop, None)
+        if key not in self.matches:
+            self.matches[key] = parse_label(text[start:stop])
+        return self.matches[key]
+
+    def label_of(self, text: str, start: int, stop: int, loose: bool = False) -> LabelMatch | None:
+        """The catalog label `text[start:stop]` opens with (`labels.match_label`), computed once for
+        both walks."""
+        key = (start, stop, loose)
+        if key not in self.matches:
+            self.matches[key] = match_label(text[start:stop], self.labels, loose) if self.labels else None
+        return self.matches[key]
 
 
 def front_matter_lines(text: str, lines: list[Line], first: Block | None) -> tuple[int, int] | None:
@@ -180,6 +199,16 @@ def _comments(text: str, blocks: list[Block]) -> tuple[dict[int, int], set[int]]
     return inside, unclosed
 
 
+def _other_label(line: str) -> bool:
+    """Whether a line opens with a label the catalog may not list: not the editor's, not a quoted
+    e-mail header, not a metadata key."""
+    found = parse_label(line)
+    if found is None or METADATA_KEY.match(line):
+        return False
+    label = found[0].lower()
+    return label not in EDITORIAL_LABELS and label.rstrip(".") not in EDITORIAL_LABELS and label not in QUOTED_HEADERS
+
+
 def _structure(interview: Interview, text: str, labels: tuple[str, ...]) -> _Structure:
     """Cut a seed into blocks and read its structure."""
     lead, blocks = split_blocks(text)
@@ -191,10 +220,10 @@ def _structure(interview: Interview, text: str, labels: tuple[str, ...]) -> _Str
     protected |= {n for first, last in boxes for n in range(first, last + 1)}
     if front is not None:
         protected |= set(range(front[0], front[1] + 1))
-    blocks, cuts = refine_blocks(text, blocks, shapes, boxes, labels, protected)
+    blocks, cuts = refine_blocks(text, blocks, shapes, boxes, labels, protected, _other_label)
     comments, unclosed = _comments(text, blocks)
     repeats = repeated_blocks(text, blocks, interview.format == "markdown", list(labels))
-    return _Structure(lead, blocks, repeats, shapes, boxes, unclosed_boxes, front, comments, unclosed, cuts)
+    return _Structure(lead, blocks, repeats, shapes, boxes, unclosed_boxes, front, comments, unclosed, cuts, labels)
 
 
 class _Splitter:
@@ -250,6 +279,10 @@ class _Splitter:
         """The block's text as it stands in the seed."""
         return self.text[block.start : block.stop]
 
+    def label(self, block: Block, loose: bool = False) -> LabelMatch | None:
+        """The catalog label the block opens with, if any (see `labels.match_label`)."""
+        return self.st.label_of(self.text, block.start, block.stop, loose)
+
     def shape(self, block: Block) -> Shape | None:
         """What the Markdown parser made of the block's first line (None in plain seeds)."""
         return self.st.shapes.get(block.line)
@@ -292,6 +325,8 @@ class _Splitter:
     def declared_not_turn(self, block: Block) -> bool:
         """Whether the block opens with a phrase the catalog says is never a turn (compared without
         emphasis, heading marks or timestamps, so `OGA:` and `**OGA:**` are the same)."""
+        if not self.not_turns:
+            return False
         first = opening(self.content(block))
         return any(first.startswith(n) for n in self.not_turns if n)
 
@@ -406,7 +441,7 @@ class _Splitter:
         headers, and header lines in the head ("Interviewer: Jane Doe", "Location: Leeds"); any
         other is a problem, with the catalog lines that settle it."""
         content = self.content(block)
-        known = match_label(content, self.label_list, loose=self.phase == "body")
+        known = self.label(block, loose=self.phase == "body")
         if known is not None:
             if self.phase == "head" and self.is_header_block(content[known.offset:]):
                 self.note(block, "a header line, read as metadata", self.add(block, "metadata"))
@@ -416,7 +451,7 @@ class _Splitter:
             apart = person.role == "interviewer" and self.emphasis(block) is not None
             self.start_labelled_turn(person, block, known.offset, from_heading=apart)
             return True
-        found = parse_label(content)
+        found = self.st.unknown_of(self.text, block.start, block.stop)
         if found is None:
             return False
         label = found[0]
@@ -483,8 +518,7 @@ class _Splitter:
         if self.index in self.st.comments:
             if self.index == self.st.comments[self.index]:
                 span = [k for k, v in self.st.comments.items() if v == self.index]
-                if self.label_list and any(match_label(self.content(self.st.blocks[k]), self.label_list)
-                                           for k in span[1:]):
+                if any(self.label(self.st.blocks[k]) for k in span[1:]):
                     self.note(block, f"an HTML comment up to line {self.st.blocks[span[-1]].line} holds speaker "
                               "labels: read as markup, as a browser hides it", None)
             return True
@@ -634,7 +668,7 @@ class _Splitter:
         elif self.among_turns(block):
             return None
         level = self.heading(block)
-        if level == 1 and self.phase == "head" and match_label(content, self.label_list) is None:
+        if level == 1 and self.phase == "head" and self.label(block) is None:
             self.title_seen = True
             return self.add(block, "title", *self.heading_span(block))
         if level is not None:
@@ -654,7 +688,7 @@ class _Splitter:
         if block.start not in self.st.repeats:
             return False
         content = self.content(block)
-        labelled = match_label(content, self.label_list) is not None
+        labelled = self.label(block) is not None
         return not labelled or self.phase == "head" or is_bold_paragraph(content)
 
     def caption_like(self, content: str) -> bool:
@@ -674,7 +708,7 @@ class _Splitter:
         """The block after a label that stood alone on its line: the labelled speaker's words."""
         turn, self.pending = self.pending, None
         content = self.content(block)
-        if match_label(content, self.label_list) is not None:
+        if self.label(block) is not None:
             self.problem(turn.line, f"speaker label for {turn.person.name} with no text after it")
             return self.block(block)
         plain = not (is_bracketed(content) or (is_bold_paragraph(content) and is_quotation(content))
@@ -691,7 +725,7 @@ class _Splitter:
         """A heading after the title: a labelled turn, a question, or a section title."""
         start, stop = self.heading_span(block)
         words = reading_string(self.text, start, stop, self.markdown)
-        labelled = match_label(self.content(block), self.label_list)
+        labelled = self.label(block)
         if labelled is not None:
             person = self.labels[labelled.label]
             # with its words in the heading, an interviewer's heading is a question whose answer may
@@ -762,10 +796,14 @@ class _Splitter:
             question = self.turn is not None and self.turn.kind == "question" and self.turn.from_heading
             if question and not self.answer_without_label(block):
                 return self.add_to_turn(block, body_start)
+        last = self.last_opener is not None and self.index >= self.last_opener
         end = END_MARK.search(self.text, body_start, block.stop)
-        if end is not None and end.start() > body_start and self.last_opener is not None \
-                and self.index >= self.last_opener:
+        if end is not None and end.start() > body_start and last:
             return self.end_mark(block, body_start, end.start())
+        glued = next((k for k, ln in enumerate(block.lines[1:], 1) if ln.start > body_start and last
+                      and self.closing_line(ln)), None)
+        if glued is not None:
+            return self.glued_footer(block, body_start, glued)
         parts = self.list_parts(block) if body_start == block.start else None
         if parts is None:
             return self.add_to_turn(block, body_start)
@@ -802,6 +840,20 @@ class _Splitter:
         mark = Block(cut, block.end, (type(mark_line)(cut, block.end, block.stop, mark_line.number),))
         self.add_to_turn(words, body_start)
         self.start_footer(mark, "an end-of-article mark, separated from the last answer")
+
+    def closing_line(self, line: Line) -> bool:
+        """Whether a line opens the footer: a closing phrase ("Retrieved from") or a licence."""
+        content = self.text[line.start:line.stop]
+        return content.startswith(FOOTER_OPENERS) or LICENCE.match(
+            reading_string(content, 0, len(content), self.markdown)) is not None
+
+    def glued_footer(self, block: Block, body_start: int, k: int) -> None:
+        """A closing line glued to the last paragraph, with no blank line before it: the words stay in
+        the turn, the footer begins at that line."""
+        words = Block(block.start, block.lines[k].start, block.lines[:k])
+        rest = Block(block.lines[k].start, block.end, block.lines[k:])
+        self.add_to_turn(words, body_start)
+        self.start_footer(rest, "a licence or closing line glued to the last answer, read as the footer")
 
     def answer_without_label(self, block: Block) -> bool:
         """An unlabelled paragraph after a question heading: the sole interviewee answers. With

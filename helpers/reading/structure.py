@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -159,11 +160,13 @@ def _cut(block: Block, at: list[int]) -> list[Block]:
 
 
 def refine_blocks(text: str, blocks: list[Block], shapes: dict[int, Shape], boxes: list[tuple[int, int]],
-                  labels: tuple[str, ...], protected: set[int]) -> tuple[list[Block], list[int]]:
+                  labels: tuple[str, ...], protected: set[int],
+                  other_label: Callable[[str], bool] = lambda line: False) -> tuple[list[Block], list[int]]:
     """Cut blocks where a structure starts without a blank line before it: a new parser block, the
-    edge of a text box, a line opening with a catalog label. Lines in `protected` (front matter,
-    code, comments, boxes) are never cut at a label. Returns the blocks and the lines where a
-    label cut a block."""
+    edge of a text box, a line opening with a catalog label, and, in a block whose turns stand on
+    consecutive lines, a line opening with another label (`other_label`), so that it is read, and
+    reported, as a block of its own. Lines in `protected` (front matter, code, comments, boxes) are
+    never cut at a label. Returns the blocks and the lines where a label cut a block."""
     edges = {first for first, _ in boxes} | {last + 1 for _, last in boxes}
     label_cuts: list[int] = []
     refined: list[Block] = []
@@ -182,5 +185,8 @@ def refine_blocks(text: str, blocks: list[Block], shapes: dict[int, Shape], boxe
             if found is not None and (found.strong or opens is not None):
                 at.append(k)
                 label_cuts.append(line.number)
+        if opens is not None or at:  # turns on consecutive lines: an unknown label there is cut too
+            at += [k for k in range(1, len(block.lines)) if k not in at and block.lines[k].number not in protected
+                   and other_label(text[block.lines[k].start:block.lines[k].stop])]
         refined.extend(_cut(block, at) if at else [block])
     return refined, label_cuts

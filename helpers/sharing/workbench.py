@@ -13,6 +13,10 @@ defaults to `DIR/workbench`, or `workbench/` in the project for a folder inside 
 The functions here are the ones that must stay fast and readable from one interview to two
 hundred: per-interview summaries and key words of every interview (or speaker) against the rest,
 computed for all of them at once.
+
+Why this module is long: the runner and the functions the notebook calls share the layout of a run
+(the checked copy of the folder, the list of skipped texts, the outputs and their record); kept in one
+module, the notebook and the runner cannot disagree on it.
 """
 
 from __future__ import annotations
@@ -167,10 +171,10 @@ def _environment(variables: dict[str, str]) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def first_step(seeds: Path, strict: bool = False) -> tuple[list[str], list[dict], str]:
+def first_step(seeds: Path, strict: bool = False) -> tuple[list[str], list[dict], str, bool]:
     """Check the folder: the ids of the interviews that split, one row per problem of the texts
-    skipped, and the check as printed. A `SeedError` when nothing can be analysed, or, with
-    `strict`, at the first problem."""
+    skipped (and of the folder's keyword rules), the check as printed, and whether the rules may
+    run. A `SeedError` when nothing can be analysed, or, with `strict`, at the first problem."""
     check = check_texts(seeds)
     if strict and check.problems:
         raise check.problems[0]
@@ -179,18 +183,21 @@ def first_step(seeds: Path, strict: bool = False) -> tuple[list[str], list[dict]
         first = check.problems[0] if check.problems else SeedError(shown(seeds), None, "no interview text")
         raise SeedError(first.file, first.line, f"no text of {shown(seeds)} can be analysed; the first problem: "
                                                 f"{first.problem}", first.fixes)
-    return ready, check.skipped(), format_check(check)
+    rules = [{"file": "rules.toml", "interview": "", "line": p.line, "problem": f"{p.problem} (themes left out)",
+              "fix": ""} for p in check.rules]
+    return ready, check.skipped() + rules, format_check(check), not check.rules
 
 
-def _stage(seeds: Path, ready: list[str], rows: list[dict], run: Path) -> Path:
-    """Copy the texts that split, their catalog entries, the folder's codebook and rules and the list
-    of skipped texts into a fresh folder (named like the original, so exports name it alike)."""
+def _stage(seeds: Path, ready: list[str], rows: list[dict], run: Path, rules_ok: bool) -> Path:
+    """Copy the texts that split, their catalog entries, the folder's codebook and rules (if the
+    check accepted the rules) and the list of skipped texts into a fresh folder (named like the
+    original, so exports name it alike)."""
     staged = run / Path(seeds).resolve().name
     staged.mkdir(parents=True)
     for interview in load_catalog_subset(seeds, ready):
         shutil.copyfile(interview.path, staged / interview.file)  # checked by the first step: no link out
     (staged / "catalog.toml").write_text(catalog_subset(seeds, ready), encoding="utf-8")
-    files = codebook_files(seeds)
+    files = codebook_files(seeds) if rules_ok else None
     if files is not None:
         shutil.copyfile(files[0], staged / "codebook.toml")
         shutil.copyfile(files[1], staged / "rules.toml")
@@ -224,27 +231,27 @@ def _fresh(folder: Path) -> Path:
 
 
 def run(seeds: Path, out: Path | None = None, strict: bool = False,
-        checked: tuple[list[str], list[dict], str] | None = None) -> tuple[Path, Path]:
+        checked: tuple[list[str], list[dict], str, bool] | None = None, notebook: Path = NOTEBOOK) -> tuple[Path, Path]:
     """Run the workbench on a seeds folder (see the module's docstring) and return the executed
     notebook and its HTML page, in OUT. Raises `SeedError` when the folder or OUT is refused, when
     no text splits, or, with `strict`, at the first problem of any text. `checked` is the first
-    step's result, when the caller has it already."""
+    step's result, when the caller has it already; `notebook` the one to run (the workbench's)."""
     import nbformat
     from nbclient import NotebookClient
 
     from .page import export_page
 
     seeds = Path(seeds)
-    ready, rows, _ = checked if checked is not None else first_step(seeds, strict)
+    ready, rows, _, rules_ok = checked if checked is not None else first_step(seeds, strict)
     out = check_folder(Path(out) if out is not None else default_out(seeds), "the output folder")
     for name in _previous_outputs(out):  # a run replaces the last one: no old result may look current
         remove_inside(out, name)
     run_folder = _fresh(out / RUN_FOLDER)
     try:
-        staged = _stage(seeds, ready, rows, run_folder / "input")
+        staged = _stage(seeds, ready, rows, run_folder / "input", rules_ok)
         written = (run_folder / "output").resolve()
         written.mkdir()
-        notebook = nbformat.read(NOTEBOOK, as_version=4)
+        notebook = nbformat.read(notebook, as_version=4)
         variables = {SEEDS_VARIABLE: str(staged.resolve()), OUT_VARIABLE: str(written), SHOWN_VARIABLE: shown(seeds)}
         with _environment(variables):
             NotebookClient(notebook, kernel_name="python3", timeout=1800, record_timing=False,
@@ -277,7 +284,7 @@ def main(argv: list[str]) -> int:
     began = time.perf_counter()
     try:
         checked = first_step(seeds, strict)
-        _, rows, report = checked
+        _, rows, report, _ = checked
         if rows:
             print(report, file=sys.stderr)
         executed, page = run(seeds, Path(args[1]) if len(args) > 1 else None, strict, checked)
