@@ -285,3 +285,32 @@ def test_the_study_s_rules_and_ordinary_keyword_patterns_are_accepted():
                     r"\bpeople'?s\s+war\b", r"self-determination", r"[a-z]{2,30}ism\b"]:
         assert pattern_problem(pattern) is None, pattern
         assert bounded_pattern(pattern, re.IGNORECASE, "rules.toml", 1, "pattern").pattern == pattern
+
+
+# -- links out of the folder, and timestamps between turns ---------------------------------------------
+
+
+def test_a_catalogued_seed_that_links_out_of_its_folder_is_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("**Q:** One?\n\n**A:** A private answer.\n", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    folder = write(tmp_path / "seeds", "x\n")
+    (folder / "100_t.txt").unlink()
+    (folder / "100_t.txt").symlink_to(secret)
+    with pytest.raises(helpers.SeedError, match="is a symbolic link to a file outside the folder, which is refused"):
+        helpers.load_passages(folder)
+    from helpers.reading.check import check_folder
+
+    [problem] = check_folder(folder).problems
+    assert problem.file.endswith("100_t.txt") and "symbolic link to a file outside the folder" in problem.problem
+    inside = folder / "copy.txt"
+    inside.write_text("x\n", encoding="utf-8")
+    (folder / "100_t.txt").unlink()
+    (folder / "100_t.txt").symlink_to(inside)  # a link inside the folder is a file of the folder
+    assert check_folder(folder).problems[0].problem.startswith("no question found")  # read, as its own text
+
+
+def test_a_timestamp_alone_between_turns_is_markup(tmp_path):
+    text = two_exchanges(between="\n\n[00:01:02]\n\n")
+    rows = split(tmp_path, text)
+    assert speech(rows) == EXPECTED and [k for _, k, _, _ in rows].count("markup") == 2

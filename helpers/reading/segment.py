@@ -213,8 +213,14 @@ def _structure(interview: Interview, text: str, labels: tuple[str, ...]) -> _Str
     """Cut a seed into blocks and read its structure."""
     lead, blocks = split_blocks(text)
     lines = split_lines(text)
-    front = front_matter_lines(text, lines, blocks[0] if blocks else None)
-    shapes = parse_markdown(text, front) if interview.format == "markdown" else {}
+    shapes = parse_markdown(text) if interview.format == "markdown" else {}
+    matter = [n for n, sh in shapes.items() if sh.kind == "front_matter"]
+    parsed = (min(matter), max(matter)) if matter else None
+    # front matter as the parser's plugin reads it (YAML opening the file); else as written by hand
+    # (after blank lines, or TOML's +++), and then the parser reads the rest without it
+    front = parsed or front_matter_lines(text, lines, blocks[0] if blocks else None)
+    if front is not None and parsed is None and shapes:
+        shapes = parse_markdown(text, front)
     boxes, unclosed_boxes = find_boxes(text, lines)
     protected = {n for n, s in shapes.items() if s.kind in ("fence", "html", "front_matter")}
     protected |= {n for first, last in boxes for n in range(first, last + 1)}
