@@ -20,14 +20,16 @@ from helpers.plumbing.paths import PROJECT_ROOT
 from helpers.sharing import workbench
 
 CELL = """
-import helpers
-from helpers.sharing import workbench
+import json, os, tomllib
+from pathlib import Path
 
-SEEDS, OUT = workbench.folders()
-skipped = workbench.skipped(SEEDS)
-(OUT / "summary.csv").write_text("id\\n" + "\\n".join(i.id for i in helpers.load_catalog(SEEDS)) + "\\n")
-print("analysed:", [i.id for i in helpers.load_catalog(SEEDS)], "themes:", workbench.codebook_files(SEEDS) is not None)
-print("skipped:", sorted(set(skipped["file"])), "from", workbench.shown_folder(SEEDS))
+# what the workbench's first cells do, without the analyses: read the checked copy, list what was skipped
+SEEDS, OUT = Path(os.environ["WORKBENCH_SEEDS"]), Path(os.environ["WORKBENCH_OUT"])
+ids = [e["id"] for e in tomllib.loads((SEEDS / "catalog.toml").read_text())["interview"]]
+skipped = json.loads((SEEDS / "workbench-skipped.json").read_text())
+(OUT / "summary.csv").write_text("id\\n" + "\\n".join(ids) + "\\n")
+print("analysed:", ids, "themes:", (SEEDS / "rules.toml").exists())
+print("skipped:", sorted({r["file"] for r in skipped}), "from", os.environ["WORKBENCH_SHOWN"])
 """
 
 

@@ -96,7 +96,7 @@ def load_rules(path: Path = RULES) -> dict[str, list[re.Pattern]]:
             raise SeedError(shown(path), line_of(path, code), f"rules for {code!r} must be a list of patterns")
         # a folder's own rules are user input: refused when they could backtrack without bound
         rules[code] = [bounded_pattern(pattern, re.IGNORECASE, shown(path), line_of(path, pattern),
-                                       f"pattern of {code!r}") for pattern in patterns]
+                                       f"of {code!r}") for pattern in patterns]
     return rules
 
 

@@ -72,9 +72,14 @@ def pattern_problem(pattern: str, flags: int = 0) -> str | None:
 
 def bounded_pattern(pattern: str, flags: int, file: str, line: int | None, what: str) -> re.Pattern:
     """Compile a pattern from a user's file, or raise a `SeedError` naming the file, the line and
-    why the pattern is refused (`what` says which pattern it is, for the message)."""
+    why the pattern is refused (`what` says whose pattern it is, for the message: "of 'labour'")."""
     problem = pattern_problem(pattern, flags)
     if problem is not None:
-        raise SeedError(file, line, f"{what} {pattern!r} is refused: {problem}; write it with single characters "
-                                    "repeated (\\w+, [a-z]*) or as alternatives (?:a|b), at most one + or *")
+        raise SeedError(file, line, refusal(pattern, what, problem))
     return re.compile(pattern, flags)
+
+
+def refusal(pattern: str, what: str, problem: str) -> str:
+    """The message that refuses a pattern, with what to write instead."""
+    return (f"pattern {pattern!r} {what} is refused: {problem}; write it with single characters repeated (\\w+, "
+            "[a-z]*) or as alternatives (?:a|b), at most one + or *")

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..plumbing.datafiles import line_of
 from ..plumbing.errors import SeedError
 from ..plumbing.paths import CATALOG_NAME, shown
-from ..plumbing.patterns import pattern_problem
+from ..plumbing.patterns import pattern_problem, refusal
 from ..plumbing.safefiles import outside_link
 from .catalog import Interview, catalog_path, read_catalog
 from .seedtext import read_seed
@@ -134,8 +134,7 @@ def rules_problems(folder: Path) -> list[SeedError]:
         for pattern in patterns:
             problem = pattern_problem(pattern)
             if problem is not None:
-                found.append(SeedError(name, line_of(path, pattern), f"pattern of {code!r} {pattern!r} is refused: "
-                                                                     f"{problem}"))
+                found.append(SeedError(name, line_of(path, pattern), refusal(pattern, f"of {code!r}", problem)))
     return found
 
 
