@@ -3,7 +3,8 @@ of the split report where a reader may want to check), or a `SeedError` that nam
 and the catalog line that fixes it. The texts are made up for these tests.
 
 The hang cases run under an alarm: a test that backtracks or searches quadratically fails at the
-alarm instead of hanging the suite; the inputs are sized so that the old code took minutes."""
+alarm instead of hanging the suite; the inputs are sized so that the old code took minutes, and the
+bounds are on this process's CPU time, so that a loaded machine does not fail them."""
 
 from __future__ import annotations
 
@@ -215,12 +216,12 @@ def test_a_file_catalogued_twice_is_refused_and_deleting_the_second_entry_fixes_
 
 def test_parse_label_does_not_backtrack_on_runs_of_spaces():
     with within(5):
-        started = time.perf_counter()
+        started = time.process_time()
         for line in ["A" + " " * 50_000 + ":", "Ann" + " \u00a0\u200b" * 20_000 + "Lee:", "**" + " " * 50_000,
                      "Ann Lee" + " " * 50_000 + "x", "*" + " " * 50_000 + ":", "0:00 " * 20_000]:
             parse_label(line)
             known_label(line, ["Ann Lee", "A", "QR"])
-        assert time.perf_counter() - started < 2
+        assert time.process_time() - started < 4
 
 
 SEARCHED = {"markup": ["MD_LINK", "_MARKDOWN_INLINE", "INSERTION", "FULL_DATE", "_PLAIN_STOPS", "_MARKDOWN_STOPS"],
@@ -243,13 +244,13 @@ def test_every_expression_of_the_splitter_is_bounded_on_adversarial_lines():
                 if not isinstance(pattern, re.Pattern):
                     continue
                 searched = key in SEARCHED.get(name, [])
-                started = time.perf_counter()
+                started = time.process_time()
                 for line in ADVERSARIAL:
                     pattern.match(line)
                     pattern.fullmatch(line)
                     if searched:
                         pattern.findall(line)
-                assert time.perf_counter() - started < 3, f"{name}.{key}"
+                assert time.process_time() - started < 5, f"{name}.{key}"
 
 
 def test_the_pull_quote_search_is_not_quadratic():
@@ -258,9 +259,9 @@ def test_the_pull_quote_search_is_not_quadratic():
                     f"for item {k} of the plan.\n\n**\u201cA quotation of nothing said, number {k}.\u201d**\n\n"
                     for k in range(1_500))
     with within(30):
-        started = time.perf_counter()
+        started = time.process_time()
         frame = passages_from_text(interview, "# A title\n\n" + turns)
-        assert time.perf_counter() - started < 15
+        assert time.process_time() - started < 15
     assert (frame["kind"] == "pull_quote").sum() == 1_500 and (frame["repeats"] == "").all()
 
 
