@@ -589,7 +589,8 @@ class _Splitter:
         shape = self.shape(block)
         if shape is not None:
             return shape.kind == "hr"
-        return THEMATIC_BREAK.fullmatch(self.content(block)) is not None
+        content = self.content(block)  # a break is one short line: nothing longer is matched
+        return len(content) <= 80 and "\n" not in content and THEMATIC_BREAK.fullmatch(content) is not None
 
     def footer_signal(self, block: Block) -> str | None:
         """Why a block after the last turn opens the footer, or None if it continues the last turn."""
@@ -773,7 +774,7 @@ class _Splitter:
     def head_block(self, block: Block) -> None:
         """Decide a block before the first turn: title, byline, header, introduction."""
         content = self.content(block)
-        if THEMATIC_BREAK.fullmatch(content) or self.is_break(block):
+        if self.is_break(block):
             self.add(block, "boilerplate")
         elif METADATA_KEY.match(content) or (FULL_DATE.search(content) and len(content) < 400):
             self.add(block, "metadata")
