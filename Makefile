@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: setup lab test lint unit nbval notebooks html bench workbench exports clean
+.PHONY: setup lab test lint unit nbval notebooks html bench workbench catalog check exports clean
 
 setup: $(STAMP)
 
@@ -59,13 +59,31 @@ notebooks: setup
 html: setup
 	$(BIN)/python -m helpers.sharing.book site
 
-## Run every generic analysis on a folder of interviews with a catalog.toml:
-##   make workbench SEEDS=path/to/folder [OUT=path/to/output]
-## writes the executed workbench notebook, its HTML page and the exports to OUT (default:
-## SEEDS/workbench, or workbench/ here for a folder inside the project).
+## Your own interviews. SEEDS, OUT, STRICT and REFRESH reach the commands as environment values,
+## never pasted into a shell line (a folder name with a backtick or `$(...)` stays a name):
+##   make catalog SEEDS=path/to/folder [REFRESH=1]   draft catalog entries for the texts without one
+##   make check SEEDS=path/to/folder                 every problem of every text, with the fixes
+##   make workbench SEEDS=path/to/folder [OUT=dir] [STRICT=1]
+## The workbench analyses every text that splits, lists the skipped ones first, and writes the
+## executed notebook, its HTML page and the exports to OUT (default: SEEDS/workbench, or workbench/
+## here for a folder inside the project), replacing those of the last run.
+override SEEDS := $(value SEEDS)
+override OUT := $(value OUT)
+override STRICT := $(value STRICT)
+override REFRESH := $(value REFRESH)
+export SEEDS OUT STRICT REFRESH
+
+catalog: setup
+	@test -n "$$SEEDS" || { echo "usage: make catalog SEEDS=path/to/folder [REFRESH=1]" >&2; exit 2; }
+	$(BIN)/python -m helpers catalog "$$SEEDS" $${REFRESH:+--refresh}
+
+check: setup
+	@test -n "$$SEEDS" || { echo "usage: make check SEEDS=path/to/folder" >&2; exit 2; }
+	$(BIN)/python -m helpers check "$$SEEDS"
+
 workbench: setup
-	@test -n "$(SEEDS)" || { echo "usage: make workbench SEEDS=path/to/folder [OUT=path/to/output]" >&2; exit 2; }
-	$(BIN)/python -m helpers.sharing.workbench "$(SEEDS)" $(if $(OUT),"$(OUT)")
+	@test -n "$$SEEDS" || { echo "usage: make workbench SEEDS=path/to/folder [OUT=path/to/output] [STRICT=1]" >&2; exit 2; }
+	$(BIN)/python -m helpers.sharing.workbench "$$SEEDS" $${OUT:+"$$OUT"}
 
 ## Write the study's exports for other tools into annotations/export/: a REFI-QDA project
 ## (study.qdpx), a ConvoKit corpus (study-convokit.zip) and the tables (study-tables.xlsx and

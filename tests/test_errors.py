@@ -86,6 +86,7 @@ def test_answer_before_any_question(tmp_path):
     err = seed_error(tmp_path, "Title\n\nMC: I answer first.\n\nWW: A question?\n")
     assert err.line == 3 and err.problem.startswith("answer by Maxim Chalenko before any question: if this line is not")
     assert "not_turns" in err.problem
+    assert [f.line for f in err.fixes] == ['not_turns = ["MC: I answer first."]']
 
 
 def test_label_with_no_text(tmp_path):
@@ -148,9 +149,15 @@ def test_unlabelled_answer_with_two_interviewees_is_refused(tmp_path):
     assert err.line == 5 and "cannot tell which of Vasylyna, Mia answers" in err.problem
 
 
-def test_speaker_label_after_the_footer(tmp_path):
-    err = seed_error(tmp_path, GOOD_PLAIN + "\nPublished by\nSomeone\n\nMC: More words.\n")
-    assert err.line == 12 and "after the footer began at line 9" in err.problem
+def test_a_footer_phrase_before_the_last_turn_is_boilerplate_and_the_interview_goes_on(tmp_path):
+    text = GOOD_PLAIN + "\nPublished by\nSomeone\n\nMC: More words.\n"
+    folder = write_seeds(tmp_path, {"100_test.txt": (text, "plain")})
+    frame = helpers.load_passages(folder)
+    assert frame[["kind", "line"]].values.tolist()[-2:] == [["boilerplate", 9], ["answer", 12]]
+    assert helpers.split_report(folder)["decision"].tolist() == [
+        "a 'Published'... line before the last turn, read as boilerplate: the interview goes on after it",
+        "Maxim Chalenko answers again after their own answer, with no question between: check for a missed "
+        "interviewer label"]
 
 
 def test_text_without_any_question(tmp_path):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.reading.markup import _ASCII_PUNCT, MD_LINK, parse_label, reading_string, reading_text
+from helpers.reading.labels import parse_label
+from helpers.reading.markup import _ASCII_PUNCT, MD_LINK, reading_string, reading_text
 
 
 def test_plain_label_needs_capitalised_words():

@@ -192,14 +192,18 @@ def test_bold_or_italic_questions_declared_in_the_catalog(tmp_path, questions, m
         ("100:q2", Q, "Tell us more."), ("100:q2.a1", A, "Gladly.")]
 
 
-def test_headings_that_are_not_questions_are_section_titles(tmp_path):
-    text = ("# A talk\n\n## Contents\n\n## Why now?\n\nBecause.\n\n## The early years\n\nI was young.\n\n"
-            "## To be continued\n")
+def test_headings_that_are_not_questions_are_section_titles_and_what_follows_them_unlabelled_is_not_speech(
+        tmp_path):
+    text = ("# A talk\n\n## Contents\n\n## Why now? (In brief)\n\nBecause.\n\n## The early years\n\n"
+            "The writer sets the scene.\n\n**Q:** And then?\n\n**A:** Then I left.\n\n## To be continued\n")
     rows = split(tmp_path, text)
     assert [(pid, kind) for pid, kind, _, _ in rows] == [
         ("100:title1", "title"), ("100:title2", "title"), ("100:q1", "question"), ("100:q1.a1", "answer"),
-        ("100:title3", "title"), ("100:q1.a1.p2", "answer"), ("100:title4", "title")]
-    assert [d for _, d in report(tmp_path)] == ["a heading that is not a question, read as a section title"] * 3
+        ("100:title3", "title"), ("100:note1", "editor_note"), ("100:q2", "question"), ("100:q2.a1", "answer"),
+        ("100:title4", "title")]
+    assert [d for _, d in report(tmp_path)] == ["a heading that is not a question, read as a section title"] * 2 + [
+        "a paragraph without a label after a section title, read as the editor's",
+        "a heading that is not a question, read as a section title: the footer begins here"]
 
 
 # -- lines that look like labels but are not turns ---------------------------------------------------
@@ -216,8 +220,9 @@ def test_update_and_note_lines_are_the_editors(tmp_path):
 def test_an_unknown_label_stops_with_what_to_do_and_the_catalog_resolves_it(tmp_path):
     text = ("**Q:** What is ABC?\n\n**A:** A union.\n\n**ABC:** the All-Bakers Council.\n\n**Q:** And now?\n\n"
             "**A:** Fine.\n")
-    with pytest.raises(helpers.SeedError, match=r"100_t\.txt:5: unknown speaker label 'ABC': .*not_turns"):
+    with pytest.raises(helpers.SeedError, match=r"100_t\.txt:5: unknown speaker label 'ABC': .*not_turns") as caught:
         split(tmp_path, text)
+    assert [str(f).split("] ", 1)[1] for f in caught.value.fixes] == ['not_turns = ["**ABC:**"]']
     rows = split(tmp_path, text, extra='not_turns = ["**ABC:**"]')
     assert [kind for _, kind, _, _ in rows] == ["question", "answer", "editor_note", "question", "answer"]
     assert report(tmp_path) == [(5, "declared not a turn in the catalog")]

@@ -40,11 +40,13 @@ def test_output_goes_outside_the_tracked_files(tmp_path):
 
 @pytest.fixture(scope="module")
 def one_interview(tmp_path_factory):
-    """A folder with one interview: the garden, with its own catalog entry."""
+    """A folder with one interview that splits, the garden, and one that does not (the library,
+    changed since it was catalogued): the workbench analyses the first and names the second."""
     folder = tmp_path_factory.mktemp("one")
     shutil.copy(FIXTURE_CORPUS / "201_garden.txt", folder)
-    catalog = (FIXTURE_CORPUS / "catalog.toml").read_text(encoding="utf-8")
-    (folder / "catalog.toml").write_text(catalog.split('[[interview]]\nid = "202"')[0], encoding="utf-8")
+    library = (FIXTURE_CORPUS / "202_library.md").read_text(encoding="utf-8")
+    (folder / "202_library.md").write_text(library.replace("homework club", "chess club"), encoding="utf-8")
+    shutil.copy(FIXTURE_CORPUS / "catalog.toml", folder)
     return folder
 
 
@@ -57,6 +59,7 @@ def test_the_workbench_runs_on_a_folder_of_one_or_more_interviews(tmp_path, one_
     assert not [o for o in outputs if o["output_type"] == "error" or o.get("name") == "stderr"]
     printed = "".join("".join(o.get("text", "")) for o in outputs)
     assert ("one interview: no comparison" in printed) == (which == "one interview")
+    assert ("202_library.md" in page.read_text(encoding="utf-8")) == (which == "one interview")
     assert {p.name for p in (tmp_path / "out").iterdir()} == {
         "workbench.ipynb", "workbench.html", "web-annotations.jsonld", "summary.csv", "split-report.csv",
         "key-words.csv", "speaker-key-words.csv", "corpus.qdpx", "corpus-convokit.zip", "corpus-tables.xlsx",

@@ -16,6 +16,7 @@ import pandas as pd
 from ..plumbing.datafiles import as_int, line_of, read_rows, read_toml
 from ..plumbing.errors import SeedError
 from ..plumbing.paths import ANNOTATIONS_DIR, shown
+from ..plumbing.patterns import bounded_pattern
 from ..reading.markup import reading_string, reading_text
 from ..reading.standoff import seed_texts
 from .tokens import STRAIGHT
@@ -88,7 +89,8 @@ def checked_span(row: dict[str, str], units: pd.DataFrame, codes: set[str], name
 
 
 def load_rules(path: Path = RULES) -> dict[str, list[re.Pattern]]:
-    """The keyword rules, compiled (case-insensitive), by code, in file order."""
+    """The keyword rules, compiled (case-insensitive), by code, in file order; a pattern that could
+    backtrack without bound is refused (`helpers.plumbing.patterns`)."""
     table = read_toml(path).get("rules")
     if not isinstance(table, dict) or not table:
         raise SeedError(shown(path), None, "no [rules] table")
@@ -96,14 +98,9 @@ def load_rules(path: Path = RULES) -> dict[str, list[re.Pattern]]:
     for code, patterns in table.items():
         if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
             raise SeedError(shown(path), line_of(path, code), f"rules for {code!r} must be a list of patterns")
-        compiled = []
-        for pattern in patterns:
-            try:
-                compiled.append(re.compile(pattern, re.IGNORECASE))
-            except re.error as exc:
-                problem = f"pattern {pattern!r} of {code!r}: {exc}"
-                raise SeedError(shown(path), line_of(path, pattern), problem) from None
-        rules[code] = compiled
+        # a folder's own rules are user input: refused when they could backtrack without bound
+        rules[code] = [bounded_pattern(pattern, re.IGNORECASE, shown(path), line_of(path, pattern),
+                                       f"of {code!r}") for pattern in patterns]
     return rules
 
 

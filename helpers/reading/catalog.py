@@ -19,7 +19,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..plumbing.errors import SeedError
+from ..plumbing.fixes import Fix, set_line
 from ..plumbing.paths import CATALOG_NAME, SEEDS_DIR, shown
+from ..plumbing.safefiles import outside_link
+from .labels import normal_label
 
 FORMATS = ("plain", "markdown")
 ROLES = ("interviewer", "interviewee", "author")
@@ -152,14 +155,16 @@ def _read_toml(path: Path) -> tuple[str, dict]:
 
 def _check_fields(
     table: dict, fields: dict[str, type], where: str, file: str, line: int, text: str,
-    optional: dict[str, type] | None = None,
+    optional: dict[str, type] | None = None, fix: Fix | None = None,
 ) -> None:
     optional = optional or {}
     for key, kind in {**fields, **optional}.items():
         if key not in table:
             if key in optional:
                 continue
-            raise SeedError(file, line, f"{where} has no `{key}` field")
+            empty = {str: '""', bool: "false"}.get(kind)
+            fixes = (Fix(fix.catalog, fix.interview, f"{key} = {empty}", fix.person),) if fix and empty else ()
+            raise SeedError(file, line, f"{where} has no `{key}` field", fixes)
         if not isinstance(table[key], kind):
             raise SeedError(
                 file,
@@ -171,8 +176,8 @@ def _check_fields(
         raise SeedError(file, line, f"{where} has unknown field(s): {', '.join(unknown)}")
 
 
-def _person(table: dict, where: str, file: str, line: int, text: str) -> Person:
-    _check_fields(table, PERSON_FIELDS, where, file, line, text)
+def _person(table: dict, where: str, file: str, line: int, text: str, fix: Fix | None) -> Person:
+    _check_fields(table, PERSON_FIELDS, where, file, line, text, fix=fix)
     if table["role"] not in ROLES:
         raise SeedError(
             file, _key_line(text, line, "role"),
@@ -195,7 +200,8 @@ def _interview(table: dict, path: Path, line: int, text: str) -> Interview:
     file = shown(path)
     name = table.get("id", f"entry at line {line}")
     where = f"interview {name!r}"
-    _check_fields(table, INTERVIEW_FIELDS, where, file, line, text, OPTIONAL_FIELDS)
+    fix = Fix(file, name, "") if isinstance(name, str) and "id" in table else None
+    _check_fields(table, INTERVIEW_FIELDS, where, file, line, text, OPTIONAL_FIELDS, fix)
     questions = table.get("questions", "auto")
     if questions not in QUESTION_MARKUP:
         raise SeedError(file, _key_line(text, line, "questions"),
@@ -213,12 +219,18 @@ def _interview(table: dict, path: Path, line: int, text: str) -> Interview:
     if not re.fullmatch(r"[0-9a-f]{64}", table["sha256"]):
         raise SeedError(file, _key_line(text, line, "sha256"), f"{where}: sha256 must be 64 lower-case hex digits")
     try:
-        dt.date.fromisoformat(table["date"])
+        if table["date"]:  # empty: the date is not known
+            dt.date.fromisoformat(table["date"])
     except ValueError:
-        raise SeedError(file, _key_line(text, line, "date"), f"{where}: date must be YYYY-MM-DD") from None
+        raise SeedError(file, _key_line(text, line, "date"), f"{where}: date must be YYYY-MM-DD, or empty if "
+                                                            "it is not known") from None
     seed = path.parent / table["file"]
-    if Path(table["file"]).name != table["file"]:
+    if Path(table["file"]).name != table["file"] or table["file"] in ("", ".", ".."):
         raise SeedError(file, _key_line(text, line, "file"), f"{where}: file must be a name inside the seeds folder")
+    if seed.is_symlink() and outside_link(path.parent, seed):
+        raise SeedError(file, _key_line(text, line, "file"),
+                        f"{where}: seed file {table['file']!r} is a symbolic link to a file outside the folder, which "
+                        "is refused (it would be read and published): copy the file into the folder instead")
     if not seed.is_file():
         raise SeedError(file, _key_line(text, line, "file"), f"{where}: seed file {table['file']!r} not found")
     people_lines = _people_lines(text, line)
@@ -227,16 +239,22 @@ def _interview(table: dict, path: Path, line: int, text: str) -> Interview:
         pline = people_lines[k] if k < len(people_lines) else line
         if not isinstance(person, dict):
             raise SeedError(file, pline, f"{where}: people must be [[interview.people]] tables")
-        people.append(_person(person, f"{where}, person {k + 1}", file, pline, text))
+        person_fix = Fix(file, name, "", person.get("name")) if fix and isinstance(person.get("name"), str) else None
+        people.append(_person(person, f"{where}, person {k + 1}", file, pline, text, person_fix))
     for role in ("interviewer", "interviewee"):
         if not any(p.role == role for p in people):
             raise SeedError(file, line, f"{where} names no {role}")
     seen: dict[str, str] = {}
     for p in people:
         for label in p.labels:
-            if label in seen:
-                raise SeedError(file, line, f"{where}: label {label!r} names both {seen[label]} and {p.name}")
-            seen[label] = p.name
+            # compared as the splitter reads them: labels differing only by spaces or invisible marks are one
+            key = normal_label(label)
+            if key in seen and seen[key] != p.name:
+                kept = [x for x in p.labels if normal_label(x) != key]
+                raise SeedError(file, line, f"{where}: label {label!r} names both {seen[key]} and {p.name} "
+                                            "(labels are compared with their spaces and invisible marks normalised)",
+                                (Fix(file, name, set_line("labels", kept), p.name),))
+            seen[key] = p.name
     return Interview(
         id=table["id"], file=table["file"], path=seed, sha256=table["sha256"],
         format=table["format"], title=table["title"], outlet=table["outlet"],
@@ -247,12 +265,18 @@ def _interview(table: dict, path: Path, line: int, text: str) -> Interview:
     )
 
 
-def load_catalog(seeds: str | Path | None = None) -> list[Interview]:
-    """Read and check the catalog of a seeds folder (default: the project's `seeds/`).
+def interview_from_toml(text: str, catalog: Path) -> Interview:
+    """The one `[[interview]]` entry of a TOML text, checked as if it stood in `catalog` (the
+    drafter tries its drafts with it before writing them)."""
+    tables = tomllib.loads(text).get("interview") or [{}]
+    return _interview(tables[0], catalog, 1, text)
 
-    Raises `SeedError` naming the catalog file and line for a missing or mistyped field,
-    a duplicate id, an unknown format or role, or an entry naming a file that is not there.
-    """
+
+def read_catalog(seeds: str | Path | None = None) -> tuple[list[Interview], list[SeedError]]:
+    """Read and check the catalog of a seeds folder (default: the project's `seeds/`), entry by entry:
+    the entries that are right, and a `SeedError` for each that is not (a missing or mistyped field,
+    a duplicate id, a file catalogued twice, an unknown format or role, a file that is not there or
+    is a link out of the folder), naming the catalog and the line, with the fix where one applies."""
     path = catalog_path(seeds)
     text, data = _read_toml(path)
     tables = data.get("interview")
@@ -260,17 +284,57 @@ def load_catalog(seeds: str | Path | None = None) -> list[Interview]:
         raise SeedError(shown(path), None, "catalog holds no [[interview]] entries")
     lines = _entry_lines(text)
     interviews: list[Interview] = []
+    problems: list[SeedError] = []
     for k, table in enumerate(tables):
         line = lines[k] if k < len(lines) else 1
-        entry = _interview(table, path, line, text)
+        try:
+            entry = _interview(table, path, line, text)
+        except SeedError as problem:
+            problems.append(problem)
+            continue
         earlier = [i for i in interviews if i.id == entry.id]
         if earlier:
-            raise SeedError(
-                shown(path), line,
-                f"duplicate interview id {entry.id!r} (first used at line {earlier[0].catalog_line})",
-            )
+            problems.append(SeedError(shown(path), line, f"duplicate interview id {entry.id!r} (first used at line "
+                                                          f"{earlier[0].catalog_line})"))
+            continue
+        twice = [i for i in interviews if i.path.resolve() == entry.path.resolve()]
+        if twice:
+            problems.append(SeedError(
+                shown(path), line, f"interview {entry.id!r}: file {entry.file!r} is already catalogued as interview "
+                f"{twice[0].id!r} (line {twice[0].catalog_line}): each of its turns would be counted twice; delete "
+                "one of the two entries", (Fix(shown(path), entry.id, delete=True),)))
+            continue
         interviews.append(entry)
+    return interviews, problems
+
+
+def load_catalog(seeds: str | Path | None = None) -> list[Interview]:
+    """Read and check the catalog of a seeds folder (default: the project's `seeds/`).
+
+    Raises `SeedError` naming the catalog file and line for the first problem `read_catalog` finds.
+    """
+    interviews, problems = read_catalog(seeds)
+    if problems:
+        raise problems[0]
     return interviews
+
+
+def catalog_subset(seeds: str | Path, ids: list[str]) -> str:
+    """The text of a folder's catalog with only the `[[interview]]` entries whose id is in `ids`
+    (each entry's lines as written, comments and all; the lines before the first entry kept)."""
+    text = catalog_path(seeds).read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    starts = _entry_lines(text)
+    kept = lines[: starts[0] - 1] if starts else lines
+    for k, start in enumerate(starts):
+        chunk = lines[start - 1 : starts[k + 1] - 1] if k + 1 < len(starts) else lines[start - 1 :]
+        try:
+            entry = tomllib.loads("".join(chunk)).get("interview", [{}])[0]
+        except tomllib.TOMLDecodeError:
+            continue
+        if entry.get("id") in ids:
+            kept += chunk
+    return "".join(kept)
 
 
 def catalog_table(seeds: str | Path | None = None) -> pd.DataFrame:
@@ -280,8 +344,8 @@ def catalog_table(seeds: str | Path | None = None) -> pd.DataFrame:
         rows.append({
             "interview": i.id,
             "title": i.title,
-            "outlet": i.outlet,
-            "date": i.date + (" (inferred)" if i.date_inferred else ""),
+            "outlet": i.outlet or "(unknown)",
+            "date": (i.date or "(unknown)") + (" (inferred)" if i.date_inferred and i.date else ""),
             "format": i.format,
             "interviewers": "; ".join(p.name for p in i.by_role("interviewer")),
             "interviewees": "; ".join(f"{p.name} ({p.affiliation})" for p in i.by_role("interviewee")),

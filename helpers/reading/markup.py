@@ -1,4 +1,4 @@
-"""Reading the markup of a block: speaker labels, headings, emphasis, links and escapes.
+"""Reading the markup of a block: headings, emphasis, links and escapes (speaker labels are in `labels`).
 
 `reading_text` turns a source slice into what a reader reads and keeps, for every character
 it returns, the offset in the seed it came from, so later layers can point back into the seed.
@@ -7,13 +7,11 @@ it returns, the offset in the seed it came from, so later layers can point back 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-BOLD_LABEL = re.compile(r"\*\*(?P<label>[^*\n:]{1,60}?)(?::\*\*|\*\*:)[ \t]*")
-PLAIN_LABEL = re.compile(r"(?P<label>[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3}):(?=[ \t]|\r?$)[ \t]*")
 HEADING = re.compile(r"(?P<hashes>#{1,6})[ \t]+")
 THEMATIC_BREAK = re.compile(r"[ \t]*(?:-[ \t]*){3,}|[ \t]*(?:\*[ \t]*){3,}|[ \t]*(?:_[ \t]*){3,}")
-MD_LINK = re.compile(r"!?\[(?P<label>(?:\\.|[^\]\\\n])*)\]\((?P<target>[^)\s]*)\)")
+MD_LINK = re.compile(r"!?\[(?P<label>(?:\\.|[^\]\\\n]){0,500})\]\((?P<target>[^)\s]{0,2000})\)")
+"""A Markdown link or image: its label and target bounded, so a line of "[" costs linear time to search."""
 METADATA_KEY = re.compile(r"(?:Categories|Category|Tags|Filed under|Posted on|Posted|Date):[ \t]", re.IGNORECASE)
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 FULL_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{1,2}}, \d{{4}})\b")
@@ -24,77 +22,6 @@ INSERTION = re.compile(r"(?<!\\)\[[^\[\]\n]+\](?!\()|\^[\w-]{1,5}\^")
 footnote markers ("[^1]", "^2^"). The token table marks them (`inserted`), and no count of a
 speaker's words includes them."""
 _ASCII_PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-
-
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-"""Zero-width characters that web pages leave inside and around speaker labels."""
-GAP = "[ \t\u00a0\u200b\u200c\u200d\u2060]*"
-_GAP_TAIL = re.compile(GAP + r"(?:\r?\n" + GAP + ")?")
-_ITALIC_LABEL = re.compile(rf"\*(?!\*){GAP}(?P<label>[^*\n:]{{1,60}}?){GAP}(?::{GAP}\*(?!\*)|\*{GAP}:)")
-_BOLD_LABEL_SPACED = re.compile(rf"\*\*{GAP}(?P<label>[^*\n:]{{1,60}}?){GAP}(?::{GAP}\*\*|\*\*{GAP}:)")
-_PLAIN_LABEL_SPACED = re.compile(
-    rf"(?P<label>[^\W\d_][\w'’.\-]*(?:{GAP}[ \t\u00a0]{GAP}(?:[^\W\d_][\w'’.\-]*|and|&)){{0,4}}){GAP}:(?=\s|$)")
-
-
-def normal_label(text: str) -> str:
-    """A label as the catalog lists it: zero-width characters removed, any run of spaces
-    (non-breaking ones included) made one space, no space at either end."""
-    return " ".join(text.translate(INVISIBLE).replace("\u00a0", " ").split())
-
-
-def parse_label(content: str) -> tuple[str, int] | None:
-    """Return (label, offset where the spoken text starts) if `content` opens with something
-    shaped like a speaker label (`**Name:**`, `**Name**:`, `*Name:*`, `Name:`), else None.
-
-    A plain label must be one to four capitalised words (a joint label may join them with
-    "and" or "&"), so a sentence such as "There were two reasons: ..." is not taken for a label.
-    The label comes back normalised (`normal_label`); zero-width and non-breaking spaces around
-    and inside it are allowed.
-    """
-    match = _BOLD_LABEL_SPACED.match(content) or _ITALIC_LABEL.match(content)
-    if match is None:
-        match = _PLAIN_LABEL_SPACED.match(content)
-        words = match.group("label").replace("\u00a0", " ").translate(INVISIBLE).split() if match else []
-        if match is None or not all(w[0].isupper() or w in ("and", "&") for w in words) or words[-1] in ("and", "&"):
-            return None
-    return normal_label(match.group("label")), _GAP_TAIL.match(content, match.end()).end()
-
-
-def known_label(content: str, labels: list[str] | tuple[str, ...]) -> tuple[str, int] | None:
-    """Return (label, offset where the words start) if `content` opens with one of `labels` (the
-    catalog's, normalised) in any common form: `Name:`, `**Name:**`, `**Name**:`, `*Name:*`,
-    `*Name*:`, `Q.` for a label of one or two characters, or the label alone on its first line
-    (with a colon, or in capitals). The words may start on the next line, or in the next block
-    (the offset is then the block's end)."""
-    if not labels:
-        return None
-    match = _label_pattern(tuple(labels)).match(content)
-    if match is None:
-        return None
-    words = next(group for group in match.groups() if group is not None)
-    return normal_label(words), _GAP_TAIL.match(content, match.end()).end()
-
-
-@cache
-def _label_pattern(labels: tuple[str, ...]) -> re.Pattern:
-    """One expression for every form of every label, longest labels first, compiled once per
-    catalog entry (a splitter calls `known_label` on every block)."""
-    def alternatives(names: list[str]) -> str:
-        bodies = []
-        for label in sorted(names, key=len, reverse=True):
-            words = [re.escape(word) for word in label.split(" ")]
-            bodies.append(f"{GAP}[ \\t\\u00a0]{GAP}".join(words))
-        return "|".join(bodies)
-    every, short, caps = alternatives(list(labels)), alternatives([x for x in labels if len(x) <= 2]), \
-        alternatives([x for x in labels if x.isupper() and len(x) > 1])
-    shapes = [rf"\*\*{GAP}({every}){GAP}:{GAP}\*\*", rf"\*\*{GAP}({every}){GAP}\*\*{GAP}:",
-              rf"\*(?!\*){GAP}({every}){GAP}:{GAP}\*(?!\*)", rf"\*(?!\*){GAP}({every}){GAP}\*{GAP}:",
-              rf"({every}){GAP}:"]
-    if short:
-        shapes.append(rf"({short})\.(?=[ \t])")
-    if caps:
-        shapes.append(rf"(?:\*\*)?({caps})(?:\*\*)?{GAP}(?=\r?\n|$)")
-    return re.compile("(?:" + "|".join(shapes) + ")")
 
 
 def is_bold_paragraph(content: str) -> bool:
@@ -116,8 +43,9 @@ def is_quotation(content: str) -> bool:
 
 
 def is_bracketed(content: str) -> bool:
-    """True when the whole paragraph is one editorial insertion in square brackets."""
-    inner = content.strip()
+    """True when the whole paragraph is one editorial insertion in square brackets (emphasis and a
+    full stop around the brackets allowed: `_[Interviewer's note: ...]._`)."""
+    inner = content.strip().strip("*_").rstrip(".").strip("*_").strip()
     return inner.startswith("[") and inner.endswith("]") and inner.count("[") == 1 and inner.count("]") == 1
 
 

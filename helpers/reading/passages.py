@@ -12,13 +12,13 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import chain
 from pathlib import Path
 
 import pandas as pd
 
 from .catalog import Interview, load_catalog
-from .markup import CLOSE_QUOTES, INSERTION, OPEN_QUOTES, reading_string
+from .markup import CLOSE_QUOTES, INSERTION, reading_string
+from .repeats import mark_repeats
 from .seedtext import read_seed
 from .segment import Segment, split_with_report
 
@@ -84,30 +84,6 @@ def _mark_repairs(rows: list[dict]) -> None:
         last[row["turn_id"]] = row
 
 
-def _comparable(text: str) -> str:
-    text = text.strip().strip(OPEN_QUOTES + CLOSE_QUOTES).strip()
-    return re.sub(r"\s+", " ", text.translate(str.maketrans("“”‘’", "\"\"''")))
-
-
-def _mark_repeats(rows: list[dict]) -> None:
-    """Link each pull quote to the passage whose words it copies: the one the splitter found, or
-    else the nearest speech passage (earlier first) that holds its words."""
-    starts = {row["start"]: row for row in rows if row["kind"] in SPEECH_KINDS}
-    for k, row in enumerate(rows):
-        if row["kind"] != "pull_quote":
-            continue
-        row["counted"] = False
-        if row["_repeats_at"] in starts:
-            row["repeats"] = starts[row["_repeats_at"]]["passage_id"]
-            continue
-        quote = _comparable(row["clean"])
-        # Nearest first, and lazily: a long text's search stops at the quoted paragraph.
-        order = chain(range(k - 1, -1, -1), range(k + 1, len(rows)))
-        candidates = (rows[j] for j in order if rows[j]["kind"] in SPEECH_KINDS)
-        match = next((r for r in candidates if quote and quote in _comparable(r["clean"])), None)
-        row["repeats"] = match["passage_id"] if match else ""
-
-
 @contextmanager
 def without_cycle_collection() -> Iterator[None]:
     """Pause Python's cyclic garbage collector for a block, and restore it after.
@@ -139,7 +115,7 @@ def _passages_and_report(interview: Interview, text: str) -> tuple[pd.DataFrame,
     segments, report = split_with_report(interview, text)
     rows = _rows(interview, text, segments)
     _mark_repairs(rows)
-    _mark_repeats(rows)
+    mark_repeats(rows, SPEECH_KINDS)
     frame = pd.DataFrame(rows, columns=PASSAGE_COLUMNS)
     frame["turn"] = frame["turn"].astype("Int64")
     return frame, report

@@ -5,21 +5,28 @@ from __future__ import annotations
 import hashlib
 
 from ..plumbing.errors import SeedError
+from ..plumbing.fixes import Fix, set_line
 from ..plumbing.paths import shown
+from ..plumbing.safefiles import outside_link
 from .catalog import Interview
 
 
 def read_seed(interview: Interview) -> str:
     """Return the text of a catalogued seed, exactly as stored.
 
-    Refuses, with a `SeedError` naming the file and line, a missing or empty file, a binary
-    file, a file that is not UTF-8, and a file whose sha256 differs from the catalog's.
+    Refuses, with a `SeedError` naming the file and line, a missing or empty file, a symbolic link
+    to a file outside the catalog's folder, a binary file, a file that is not UTF-8, and a file whose
+    sha256 differs from the catalog's (with the catalog line that records the new one, to paste only
+    if the change is wanted).
     A byte-order mark and Windows line endings are kept: the splitter handles both losslessly.
     """
     path = interview.path
     name = shown(path)
     if not path.is_file():
         raise SeedError(name, None, "seed file not found")
+    if outside_link(interview.catalog.parent, path):
+        raise SeedError(name, None, "seed file is a symbolic link to a file outside its folder: refused (it would "
+                                    "be read and published); copy the file into the folder instead")
     raw = path.read_bytes()
     if not raw:
         raise SeedError(name, None, "seed file is empty")
@@ -37,6 +44,7 @@ def read_seed(interview: Interview) -> str:
             name, None,
             f"sha256 is {digest}, but {shown(interview.catalog)} line {interview.catalog_line} "
             f"says {interview.sha256}: the seed was changed (restore it) or the catalog is out of date",
+            (Fix(shown(interview.catalog), interview.id, set_line("sha256", digest)),),
         )
     if not text.replace("\ufeff", "").strip():
         raise SeedError(name, None, "seed file holds only white space")

@@ -1,15 +1,25 @@
 """Splitting one seed into segments: who speaks, in which turn, and what kind of text each is.
 
-The seed is cut into blocks (see `blocks`), and each block is read by its markup (see
-`markup`) and by where it stands: before the first question (the head), among the turns
-(the body) or after the article's end (the footer). The rules for both formats are the
-same but for the markup they read; they are listed in the README.
+The seed is cut into blocks (see `blocks`), refined by its structure (see `structure`: the
+Markdown parser's blocks, text boxes, labels on consecutive lines), and each block is read by its
+markup and by where it stands: before the first question (the head), among the turns (the body)
+or after the last turn (the footer). The principles, listed in the README:
 
-Nothing is attributed silently. A block that looks like a speaker label but is not one the
-catalog lists stops the split with a `SeedError` naming the file, the line and what to do; every
-decision that a reader may want to check (a label-like line read as a note, a heading read as a
-section title, an answer that follows the same speaker's answer, a question with no answer) is
-recorded in the split report (`split_report`), which `helpers.load_turns(report=True)` returns.
+- a label is recognised however it is marked (see `labels`), after invisible and typographic
+  characters are normalised;
+- a paragraph is given to a speaker only by a label (the paragraphs after a labelled one
+  continue its turn), by the alternation of an interview with one interviewee (an unlabelled
+  paragraph after a question heading or a bold question is the sole interviewee's answer), or by
+  the catalog (`questions`, `not_turns`); any other attribution is an error or a report row;
+- the footer is only what follows the last turn: the splitter walks a seed twice, first to find
+  the last block that opens a turn, then to split it; a thematic break, a "Read more" line or an
+  end mark before that block is recorded and the interview goes on after it;
+- nothing is set aside silently: every decision a reader may want to check is a row of the split
+  report (`split_report`), and every problem a `SeedError` naming the file, the line and, where
+  the catalog can settle it, the catalog line to paste (`SeedError.fixes`).
+
+`split_checked` returns every problem of a seed at once (each with a recovery, so the walk goes
+on); `split_seed` and `split_with_report` raise the first.
 
 Why this module is long: the splitter is one walk through a seed, and every rule reads the same
 state (the phase, the open turn, the question it answers, the report). Cut into modules, the rules
@@ -22,9 +32,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..plumbing.errors import SeedError
+from ..plumbing.fixes import Fix, set_line
 from ..plumbing.paths import shown
-from .blocks import LIST_MARKER, Block, split_blocks, split_list
+from .blocks import LIST_MARKER, Block, Line, split_blocks, split_lines, split_list
 from .catalog import Interview, Person
+from .labels import LabelMatch, initials, is_timestamp_line, match_label, normal_label, opening, parse_label
 from .markup import (
     FULL_DATE,
     HEADING,
@@ -33,13 +45,11 @@ from .markup import (
     is_bold_paragraph,
     is_bracketed,
     is_quotation,
-    known_label,
-    normal_label,
-    parse_label,
     reading_string,
     unbold,
 )
 from .repeats import repeated_blocks
+from .structure import DIRECTIVE, Shape, emphasis_of, find_boxes, parse_markdown, refine_blocks
 
 FOOTER_OPENERS = ("Published by", "Recent Posts", "Related Posts", "Share this:", "Retrieved from", "Read more",
                   "Related articles", "More from", "Further reading")
@@ -56,11 +66,24 @@ QUOTED_HEADERS = {"from", "to", "subject", "sent", "cc", "bcc", "re", "date"}
 """E-mail header names: a speaker who quotes a message is still speaking."""
 NOT_QUESTIONS = re.compile(r"(?i)^(?:table of )?contents$|^to be continued|^(?:foot)?notes$|^references$|"
                            r"^related|^further reading|^about the (?:author|authors|interviewee)s?$|^credits$")
+FOOTER_HEADINGS = re.compile(r"(?i)^to be continued|^(?:foot)?notes$|^references$|^related|^further reading|"
+                             r"^about the (?:author|authors)s?$|^credits$")
+"""Headings that, after the last turn, open the footer."""
 MARKUP_LINE = re.compile(r"\s*(?:\{\{[<%].*?[%>]\}\}|<!--.*?-->|</?[A-Za-z][^>]*>|!\[[^\]]*\]\([^)]*\))\s*")
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:")
-END_MARK = re.compile(r"[ \t]*(?:\|[ \t]*\*\*[A-Za-z]{1,3}\*\*|■|∎|□|—30—|-30-|###)[ \t]*$")
+END_MARK = re.compile(r"(?<![ \t])[ \t]*(?:\|[ \t]*\*\*[A-Za-z]{1,3}\*\*|\*\*\|[ \t]*[A-Za-z]{1,3}\*\*|■|∎|□|—30—|"
+                      r"-30-|###)[ \t]*$")
+"""An end-of-article mark ending a paragraph (searched from the start of its run of spaces only)."""
 LINK_LINE = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?:\[[^\]]+\]\([^)]+\)|<?https?://\S+>?)[ \t]*")
 HEADER_BLOCK = re.compile(r"(?i)^(?:an? )?interview(?:ed)?(?: conducted)? by\b|^conducted by\b|^an interview\b")
+LICENCE = re.compile(r"(?i)^\W{0,3}(?:this (?:work|article|interview|text|transcript) (?:is|may be) "
+                     r"(?:licensed|distributed|published|reproduced)|licensed under|creative commons|copyright\b|©|"
+                     r"all rights reserved)")
+"""A licence or copyright line: after the last turn, it opens the footer."""
+KEY_VALUE_WORDS = 8
+"""A `Key: value` line in the head holds at most this many words after its key."""
+NAME_JOINERS = {"of", "and", "the", "de", "du", "da", "von", "van", "der", "for", "in", "at", "&"}
+"""Small words a name or a place may hold among its capitalised words."""
 
 
 @dataclass
@@ -108,16 +131,121 @@ class _Report:
                           "decision": decision, "text": " ".join(text.split())[:80]})
 
 
-class _Splitter:
-    """Walks the blocks of one seed in order, keeping the state the rules need."""
+@dataclass
+class _Structure:
+    """What both walks read: the blocks (refined), pull quotes, the parser's shapes, boxes,
+    comments and front matter, computed once per seed."""
 
-    def __init__(self, interview: Interview, text: str) -> None:
+    lead: int
+    blocks: list[Block]
+    repeats: dict[int, int]
+    shapes: dict[int, Shape]
+    boxes: list[tuple[int, int]]
+    unclosed_boxes: list[int]
+    front: tuple[int, int] | None
+    comments: dict[int, int]
+    unclosed_comments: set[int]
+    label_cuts: list[int]
+    labels: tuple[str, ...] = ()
+    matches: dict[tuple[int, int, bool | None], object] = field(default_factory=dict)
+
+    def unknown_of(self, text: str, start: int, stop: int) -> tuple[str, int] | None:
+        """Whether `text[start:stop]` opens with something shaped like a label (`labels.parse_label`),
+        computed once for both walks."""
+        key = (start, stop, None)
+        if key not in self.matches:
+            self.matches[key] = parse_label(text[start:stop])
+        return self.matches[key]
+
+    def label_of(self, text: str, start: int, stop: int, loose: bool = False) -> LabelMatch | None:
+        """The catalog label `text[start:stop]` opens with (`labels.match_label`), computed once for
+        both walks."""
+        key = (start, stop, loose)
+        if key not in self.matches:
+            self.matches[key] = match_label(text[start:stop], self.labels, loose) if self.labels else None
+        return self.matches[key]
+
+
+def front_matter_lines(text: str, lines: list[Line], first: Block | None) -> tuple[int, int] | None:
+    """The lines (first, last) of YAML (`---`) or TOML (`+++`) front matter opening the file, if it
+    is closed by the same delimiter; an unclosed one is not front matter."""
+    if first is None:
+        return None
+    mark = text[first.lines[0].start:first.lines[0].stop].strip()
+    if mark not in ("---", "+++"):
+        return None
+    for line in lines:
+        if line.number > first.line and text[line.start:line.stop].strip() == mark:
+            return first.line, line.number
+    return None
+
+
+def _comments(text: str, blocks: list[Block]) -> tuple[dict[int, int], set[int]]:
+    """HTML comments spanning blocks: the index of each block inside one mapped to the index of
+    the block that opened it, and the indexes of blocks that open a comment never closed."""
+    inside: dict[int, int] = {}
+    unclosed: set[int] = set()
+    k = 0
+    while k < len(blocks):
+        content = text[blocks[k].start:blocks[k].stop]
+        if content.lstrip().startswith("<!--") and "-->" not in content:
+            close = next((j for j in range(k + 1, len(blocks)) if "-->" in text[blocks[j].start:blocks[j].stop]), None)
+            if close is None:
+                unclosed.add(k)
+            else:
+                inside.update(dict.fromkeys(range(k, close + 1), k))
+                k = close
+        k += 1
+    return inside, unclosed
+
+
+def _other_label(line: str) -> bool:
+    """Whether a line opens with a label the catalog may not list: not the editor's, not a quoted
+    e-mail header, not a metadata key."""
+    found = parse_label(line)
+    if found is None or METADATA_KEY.match(line):
+        return False
+    label = found[0].lower()
+    return label not in EDITORIAL_LABELS and label.rstrip(".") not in EDITORIAL_LABELS and label not in QUOTED_HEADERS
+
+
+def _structure(interview: Interview, text: str, labels: tuple[str, ...]) -> _Structure:
+    """Cut a seed into blocks and read its structure."""
+    lead, blocks = split_blocks(text)
+    lines = split_lines(text)
+    shapes = parse_markdown(text) if interview.format == "markdown" else {}
+    matter = [n for n, sh in shapes.items() if sh.kind == "front_matter"]
+    parsed = (min(matter), max(matter)) if matter else None
+    # front matter as the parser's plugin reads it (YAML opening the file); else as written by hand
+    # (after blank lines, or TOML's +++), and then the parser reads the rest without it
+    front = parsed or front_matter_lines(text, lines, blocks[0] if blocks else None)
+    if front is not None and parsed is None and shapes:
+        shapes = parse_markdown(text, front)
+    boxes, unclosed_boxes = find_boxes(text, lines)
+    protected = {n for n, s in shapes.items() if s.kind in ("fence", "html", "front_matter")}
+    protected |= {n for first, last in boxes for n in range(first, last + 1)}
+    if front is not None:
+        protected |= set(range(front[0], front[1] + 1))
+    blocks, cuts = refine_blocks(text, blocks, shapes, boxes, labels, protected, _other_label)
+    comments, unclosed = _comments(text, blocks)
+    repeats = repeated_blocks(text, blocks, interview.format == "markdown", list(labels))
+    return _Structure(lead, blocks, repeats, shapes, boxes, unclosed_boxes, front, comments, unclosed, cuts, labels)
+
+
+class _Splitter:
+    """Walks the blocks of one seed in order, keeping the state the rules need. `last_opener` is
+    the index of the last block that opens a turn (found by a first walk, which has none): only
+    what follows it may be footer."""
+
+    def __init__(self, interview: Interview, text: str, structure: _Structure, last_opener: int | None) -> None:
         self.iv = interview
         self.text = text
+        self.st = structure
+        self.last_opener = last_opener
         self.markdown = interview.format == "markdown"
         self.labels = {normal_label(k): p for k, p in interview.speaker_for_label().items()}
-        self.label_list = list(self.labels)
-        self.not_turns = [normal_label(n) for n in interview.not_turns]
+        self.label_list = tuple(self.labels)
+        self.not_turns = [opening(n) for n in interview.not_turns]
         self.phase = "head"
         self.title_seen = False
         self.turns = 0
@@ -127,34 +255,55 @@ class _Splitter:
         self.question: _Turn | None = None
         self.last_answerer: Person | None = None
         self.pending: _Turn | None = None
+        self.pending_segment: Segment | None = None
+        self.after_section = False
         self.counters: dict[str, int] = {}
         self.segments: list[Segment] = []
         self.footer_line = 0
-        self.front_matter: str | None = None
         self.after_image = False
-        self.in_comment = False
-        self.repeats: dict[int, int] = {}
+        self.index = 0
+        self.openers: list[int] = []
+        self.problems: list[SeedError] = []
         self.report = _Report()
+        self.top = True  # False for the trial walks that look for the fixes of "no question found"
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def fail(self, line: int | None, problem: str) -> SeedError:
-        """An error naming this seed, the line and the problem."""
-        return SeedError(shown(self.iv.path), line, problem)
+    def problem(self, line: int | None, problem: str, fixes: tuple[Fix, ...] = ()) -> None:
+        """Record a problem of this seed, naming the line; the walk goes on with a recovery."""
+        self.problems.append(SeedError(shown(self.iv.path), line, problem, fixes))
+
+    def fix(self, line: str, person: str | None = None) -> Fix:
+        """A catalog line for this interview's entry (or one of its people)."""
+        return Fix(shown(self.iv.catalog), self.iv.id, line, person)
+
+    def not_turns_fix(self, words: str) -> Fix:
+        """The catalog line that declares a line opening with `words` not a turn."""
+        return self.fix(set_line("not_turns", [*self.iv.not_turns, words]))
 
     def content(self, block: Block) -> str:
         """The block's text as it stands in the seed."""
         return self.text[block.start : block.stop]
 
+    def label(self, block: Block, loose: bool = False) -> LabelMatch | None:
+        """The catalog label the block opens with, if any (see `labels.match_label`)."""
+        return self.st.label_of(self.text, block.start, block.stop, loose)
+
+    def shape(self, block: Block) -> Shape | None:
+        """What the Markdown parser made of the block's first line (None in plain seeds)."""
+        return self.st.shapes.get(block.line)
+
     def note(self, block: Block, decision: str, seg: Segment | None = None) -> None:
         """Add the decision taken on a block (and the passage it made) to the split report."""
         self.report.add(self.iv.id, block.line, seg.passage_id if seg else "", decision, self.content(block))
 
-    def add(self, block: Block, kind: str, body_start: int | None = None, **fields) -> Segment:
+    def add(self, block: Block, kind: str, body_start: int | None = None, body_stop: int | None = None,
+            **fields) -> Segment:
         """Make a segment of a block, its body starting after any label, and number it."""
         start = block.start if body_start is None else body_start
-        body_start = start + len(self.text[start : block.stop]) - len(self.text[start : block.stop].lstrip())
-        seg = Segment(block.start, block.end, block.line, kind, body_start, block.stop, **fields)
+        stop = block.stop if body_stop is None else body_stop
+        body_start = start + len(self.text[start:stop]) - len(self.text[start:stop].lstrip())
+        seg = Segment(block.start, block.end, block.line, kind, body_start, stop, **fields)
         if not seg.passage_id:
             short = SHORT_KIND[kind]
             self.counters[short] = self.counters.get(short, 0) + 1
@@ -180,15 +329,43 @@ class _Splitter:
         return None
 
     def declared_not_turn(self, block: Block) -> bool:
-        """Whether the block opens with a phrase the catalog says is never a turn."""
-        opening = normal_label(self.content(block))
-        return any(opening.startswith(n) for n in self.not_turns)
+        """Whether the block opens with a phrase the catalog says is never a turn (compared without
+        emphasis, heading marks or timestamps, so `OGA:` and `**OGA:**` are the same)."""
+        if not self.not_turns:
+            return False
+        first = opening(self.content(block))
+        return any(first.startswith(n) for n in self.not_turns if n)
+
+    def emphasis(self, block: Block, content: str | None = None) -> str | None:
+        """"bold" or "italic" when the whole paragraph is one emphasis span: as the Markdown parser
+        reads it, or written `**...**` (with a space inside the stars, which CommonMark does not
+        read as bold)."""
+        content = self.content(block) if content is None else content
+        if is_bold_paragraph(content):
+            return "bold"
+        return emphasis_of(content) if self.markdown else None
+
+    def after_last_turn(self) -> bool:
+        """Whether the block being read follows the last block that opens a turn."""
+        return self.last_opener is not None and self.index > self.last_opener
 
     # -- turns -----------------------------------------------------------------------------
 
-    def open_turn(self, person: Person, block: Block, from_heading: bool = False) -> _Turn:
-        """Start a new turn by a person; an interviewer's turn closes the open question."""
+    def open_turn(self, person: Person, block: Block, from_heading: bool = False) -> _Turn | None:
+        """Start a new turn by a person; an interviewer's turn closes the open question. An answer
+        before any question is a problem (the block is then read as part of the head)."""
+        if self.pending is not None:
+            self.problem(self.pending.line, f"speaker label for {self.pending.person.name} with no text after it")
+            self.pending = None
+        if person.role != "interviewer" and self.question is None:
+            words = self.unique_opening(block)
+            self.problem(block.line, f"answer by {person.name} before any question: if this line is not a turn "
+                                     "(a pull quote, a header), add its opening to the interview's not_turns",
+                         (self.not_turns_fix(words),) if words else ())
+            return None
         self.turns += 1
+        self.openers.append(self.index)
+        self.after_section = False
         if person.role == "interviewer":
             self.close_question()
             self.questions += 1
@@ -198,10 +375,7 @@ class _Splitter:
             self.question = turn
             self.last_answerer = None
         else:
-            if self.question is None:
-                raise self.fail(block.line, f"answer by {person.name} before any question: if this line is not "
-                                            "a turn (a pull quote, a header), add its opening to the interview's "
-                                            f"not_turns in {shown(self.iv.catalog)}")
+            assert self.question is not None
             self.answers += 1
             self.question.answers += 1
             turn = _Turn(self.turns, "answer", person, f"{self.question.id}.a{self.answers}", self.question.id, False,
@@ -214,13 +388,26 @@ class _Splitter:
         self.phase = "body"
         return turn
 
+    def unique_opening(self, block: Block) -> str:
+        """The shortest opening of the block's first line, from its sixth word on, that no other
+        block opens with: what `not_turns` may hold to set this line aside and no other ("" if
+        even the whole line opens another block)."""
+        line = self.text[block.lines[0].start:block.lines[0].stop].strip()
+        words = line.split()
+        others = [opening(self.content(b)) for b in self.st.blocks if b.start != block.start]
+        for n in range(min(6, len(words)), len(words) + 1):
+            candidate = " ".join(words[:n])
+            if not any(o.startswith(opening(candidate)) for o in others):
+                return candidate
+        return ""
+
     def close_question(self) -> None:
         """Report the last question if nothing answered it before the next question or the end."""
         if self.question is not None and self.question.answers == 0:
             self.report.add(self.iv.id, self.question.line, self.question.id,
                             "question with no answer before the next question or the end", "")
 
-    def add_to_turn(self, block: Block, body_start: int, item: bool = False) -> None:
+    def add_to_turn(self, block: Block, body_start: int, item: bool = False, body_stop: int | None = None) -> None:
         """Add a paragraph or list item to the open turn, numbering it within the turn."""
         turn = self.turn
         assert turn is not None
@@ -234,32 +421,43 @@ class _Splitter:
             pid = turn.id if first else f"{turn.id}.p{turn.paragraphs}"
             kind = turn.kind
         self.add(
-            block, kind, body_start, passage_id=pid, speaker=turn.person.name,
+            block, kind, body_start, body_stop, passage_id=pid, speaker=turn.person.name,
             role=turn.person.role, turn=turn.number, turn_id=turn.id, reply_to=turn.reply_to,
         )
 
     # -- labels ----------------------------------------------------------------------------
+
+    def start_labelled_turn(self, person: Person, block: Block, offset: int, from_heading: bool = False) -> None:
+        """Open a turn at a block that carries a label: its words follow the label, or, when the
+        label stands alone, fill the next block."""
+        if self.open_turn(person, block, from_heading) is None:
+            return self.keep_in_place(block)
+        if block.start + offset >= block.stop:  # the label alone: its segment is the turn's first
+            self.add_to_turn(block, block.stop)
+            self.pending, self.pending_segment = self.turn, self.segments[-1]
+        else:
+            self.body_block(block, block.start + offset)
+        return None
 
     def labelled(self, block: Block) -> bool:
         """Read a block that opens with something shaped like a speaker label; False if it does not.
 
         A label the catalog lists opens a turn (its words may stand in the next block). Label-like
         openings that are not turns are read here too: the editor's ("UPDATE:"), quoted e-mail
-        headers, and a header line in the head ("Interviewer: Jane Doe"); any other is an error."""
+        headers, and header lines in the head ("Interviewer: Jane Doe", "Location: Leeds"); any
+        other is a problem, with the catalog lines that settle it."""
         content = self.content(block)
-        known = known_label(content, self.label_list)
+        known = self.label(block, loose=self.phase == "body")
         if known is not None:
-            label, offset = known
-            if self.phase == "head" and self.is_header_block(content[offset:]):
+            if self.phase == "head" and self.is_header_block(content[known.offset:]):
                 self.note(block, "a header line, read as metadata", self.add(block, "metadata"))
                 return True
-            self.open_turn(self.labels[label], block)
-            if block.start + offset >= block.stop:
-                self.pending = self.turn
-            else:
-                self.body_block(block, block.start + offset)
+            person = self.labels[known.label]
+            # a question set apart in bold or italic, label and all, is answered like a heading question
+            apart = person.role == "interviewer" and self.emphasis(block) is not None
+            self.start_labelled_turn(person, block, known.offset, from_heading=apart)
             return True
-        found = parse_label(content)
+        found = self.st.unknown_of(self.text, block.start, block.stop)
         if found is None:
             return False
         label = found[0]
@@ -273,13 +471,29 @@ class _Splitter:
         may_be_title = self.phase == "head" and not self.title_seen and not self.markdown
         if may_be_title or METADATA_KEY.match(content):
             return False
+        if self.phase == "head" and self.is_key_value(content[found[1]:]):
+            self.note(block, "a 'Key: value' line before the first question, read as metadata",
+                      self.add(block, "metadata"))
+            return True
         known_labels = ", ".join(repr(k) for k in self.labels) or "none"
-        raise self.fail(
+        fixes = [self.not_turns_fix(content[:found[1]].strip())]
+        person = self.person_for(label)
+        if person is not None:
+            fixes.insert(0, self.fix(set_line("labels", [*person.labels, label]), person.name))
+        self.problem(
             block.line,
-            f"unknown speaker label {label!r}: {shown(self.iv.catalog)} (interview {self.iv.id!r}, "
-            f"line {self.iv.catalog_line}) knows {known_labels}; add it to the labels of the person it names, "
-            f"or, if this line is not a turn, add {label + ':'!r} to the interview's not_turns",
-        )
+            f"unknown speaker label {label!r}: {shown(self.iv.catalog)} (interview {self.iv.id!r}, line "
+            f"{self.iv.catalog_line}) knows {known_labels}; add it to the labels of the person it names, or, if "
+            "this line is not a turn, add its opening to the interview's not_turns", tuple(fixes))
+        self.keep_in_place(block)
+        return True
+
+    def person_for(self, label: str) -> Person | None:
+        """The one person an unknown label may name: by initials, or a word of their name."""
+        found = [p for p in self.iv.people if p.role != "author" and (
+            initials(p.name).replace(" ", "") == label.replace(" ", "") or label in p.name.split()
+            or p.name in label.split(" "))]
+        return found[0] if len(found) == 1 else None
 
     def keep_in_place(self, block: Block) -> None:
         """A label-like block that is not a turn: read where it stands, as plain text."""
@@ -293,39 +507,55 @@ class _Splitter:
         words = reading_string(words, 0, len(words), self.markdown)
         return bool(HEADER_BLOCK.match(words)) or self.person_named(words.rstrip(".")) is not None
 
+    def is_key_value(self, words: str) -> bool:
+        """Whether the words after a label read as a header's value ("Peter Asaro", "15 December
+        2017", "Indiana University, Indiana"): short, on one line, and not a sentence."""
+        words = reading_string(words, 0, len(words), self.markdown)
+        parts = words.split()
+        return (0 < len(parts) <= KEY_VALUE_WORDS and words[-1] not in ".?!:;…\"”"
+                and all(w[0].isupper() or w[0].isdigit() or w in NAME_JOINERS for w in parts))
+
     # -- kinds of block --------------------------------------------------------------------
 
     def is_markup(self, block: Block) -> bool:
-        """Page markup: shortcodes, HTML comments and tags, images; a comment may span blocks."""
-        content = self.content(block)
-        if self.in_comment:
-            self.in_comment = "-->" not in content
+        """Page markup: shortcodes, HTML comments and tags, images, link reference definitions, site
+        directives and timestamps alone on their lines; a comment may span blocks (one never closed
+        is markup only where it opens, and reported)."""
+        if self.index in self.st.comments:
+            if self.index == self.st.comments[self.index]:
+                span = [k for k, v in self.st.comments.items() if v == self.index]
+                if any(self.label(self.st.blocks[k]) for k in span[1:]):
+                    self.note(block, f"an HTML comment up to line {self.st.blocks[span[-1]].line} holds speaker "
+                              "labels: read as markup, as a browser hides it", None)
             return True
-        if content.lstrip().startswith("<!--") and "-->" not in content:
-            self.in_comment = True
+        if self.index in self.st.unclosed_comments:
+            self.note(block, "an HTML comment opened here is never closed: only this block is read as markup", None)
             return True
-        return all(MARKUP_LINE.fullmatch(self.text[ln.start:ln.stop]) for ln in block.lines)
+        if all(getattr(self.st.shapes.get(ln.number), "kind", "") == "reference" for ln in block.lines):
+            return True  # link reference definitions
+        return all(MARKUP_LINE.fullmatch(line) or DIRECTIVE.fullmatch(line) or is_timestamp_line(line)
+                   for line in (self.text[ln.start:ln.stop] for ln in block.lines))
 
     def front_matter_block(self, block: Block) -> bool:
         """YAML (`---`) or TOML (`+++`) front matter at the very start of the file."""
-        first = self.text[block.lines[0].start:block.lines[0].stop].strip()
-        if self.front_matter is None:
-            if (self.segments and self.segments[-1].kind != "blank") or first not in ("---", "+++"):
-                self.front_matter = ""
-                return False
-            self.front_matter = first
-            closed = any(self.text[ln.start:ln.stop].strip() == first for ln in block.lines[1:])
-        elif self.front_matter:
-            closed = any(self.text[ln.start:ln.stop].strip() == self.front_matter for ln in block.lines)
-        else:
+        front = self.st.front
+        if front is None or block.line > front[1]:
             return False
-        if closed:
-            self.front_matter = ""
         seg = self.add(block, "metadata")
-        delimiters = [ln for ln in block.lines if self.text[ln.start:ln.stop].strip() in ("---", "+++")]
+        delimiters = [ln for ln in block.lines if ln.number in (front[0], front[1])]
         inner = [ln for ln in block.lines if ln not in delimiters]
         if inner:  # the reading text is the fields, without the delimiter lines
             seg.body_start, seg.body_stop = inner[0].start, inner[-1].stop
+        return True
+
+    def box_block(self, block: Block) -> bool:
+        """A block inside a text box (a sidebar, a glossary, a notice): the editor's, never a turn."""
+        box = next(((a, b) for a, b in self.st.boxes if a <= block.line <= b), None)
+        if box is None:
+            return False
+        seg = self.add(block, "boilerplate" if self.phase == "footer" else "editor_note")
+        if block.line == box[0]:
+            self.note(block, f"a text box (lines {box[0]}-{box[1]}), read as the editor's", seg)
         return True
 
     def is_link_list(self, block: Block) -> bool:
@@ -333,18 +563,12 @@ class _Splitter:
         return all(LINK_LINE.fullmatch(self.text[ln.start:ln.stop]) for ln in block.lines)
 
     def footer_block(self, block: Block) -> None:
-        """Take a block after the end of the interview as footer; a speaker label there is an error."""
-        found = known_label(self.content(block), self.label_list)
-        if found:
-            raise self.fail(
-                block.line,
-                f"speaker label {found[0]!r} after the footer began at line {self.footer_line}: "
-                "the text goes on after what looked like its end",
-            )
-        words = unbold(self.content(block))
-        if is_bold_paragraph(self.content(block)) and self.person_opening(words):
+        """Take a block after the end of the interview as footer: signatures, notes, boilerplate."""
+        content = self.content(block)
+        words = unbold(content)
+        if is_bold_paragraph(content) and self.person_opening(words):
             self.add(block, "signature")
-        elif FOOTNOTE.match(self.content(block)):
+        elif FOOTNOTE.match(content):
             self.add(block, "editor_note")
         else:
             self.add(block, "boilerplate")
@@ -353,26 +577,80 @@ class _Splitter:
         """Close the interview: every block from here on is footer."""
         self.close_question()
         self.phase, self.footer_line = "footer", block.line
-        self.footer_block(block)
+        if self.heading(block) is not None:
+            self.add(block, "title", *self.heading_span(block))
+        elif not self.box_block(block):
+            self.footer_block(block)
         if why:
             self.note(block, why, self.segments[-1])
 
-    def opens_footer(self, block: Block) -> bool:
-        """Whether the block opens a footer (a known closing phrase or a thematic break)."""
+    def is_break(self, block: Block) -> bool:
+        """A thematic break: by the parser in Markdown, by its shape in plain text."""
+        shape = self.shape(block)
+        if shape is not None:
+            return shape.kind == "hr"
+        content = self.content(block)  # a break is one short line: nothing longer is matched
+        return len(content) <= 80 and "\n" not in content and THEMATIC_BREAK.fullmatch(content) is not None
+
+    def footer_signal(self, block: Block) -> str | None:
+        """Why a block after the last turn opens the footer, or None if it continues the last turn."""
         content = self.content(block)
-        return content.startswith(FOOTER_OPENERS) or THEMATIC_BREAK.fullmatch(content) is not None
+        if content.startswith(FOOTER_OPENERS) or self.is_break(block):
+            return ""
+        if END_MARK.fullmatch(content):
+            return "an end-of-article mark, separated from the last answer"
+        if self.is_link_list(block):
+            return "a list of links after the answers, read as the footer"
+        if LICENCE.match(reading_string(content, 0, len(content), self.markdown)):
+            return "a licence or copyright line after the last answer, read as the footer"
+        level = self.heading(block)
+        if level is not None and FOOTER_HEADINGS.search(self.heading_words(block)):
+            return "a heading that is not a question, read as a section title: the footer begins here"
+        return None
+
+    def among_turns(self, block: Block) -> bool:
+        """A break, a closing phrase or an end mark before the last turn: boilerplate, reported, and
+        the interview goes on after it."""
+        content = self.content(block)
+        if content.startswith(FOOTER_OPENERS):
+            what = f"{content.split(maxsplit=2)[0]!r}... line"
+        elif self.is_break(block) and self.phase == "body":
+            what = "thematic break"
+        elif END_MARK.fullmatch(content) and self.phase == "body":
+            what = "end mark"
+        else:
+            return False
+        self.note(block, f"a {what} before the last turn, read as boilerplate: the interview goes on after it",
+                  self.add(block, "boilerplate"))
+        return True
 
     def heading(self, block: Block) -> int | None:
-        """Level of a Markdown heading block, or None."""
-        match = HEADING.match(self.content(block)) if self.markdown else None
-        return len(match.group("hashes")) if match else None
+        """Level of a Markdown heading block (ATX or Setext, as the parser reads it), or None."""
+        shape = self.shape(block)
+        if shape is None or shape.kind != "heading" or shape.first != block.line:
+            return None
+        return shape.level
+
+    def heading_span(self, block: Block) -> tuple[int, int]:
+        """Seed offsets of a heading's words: after the hashes, or, for a Setext heading, without
+        its underline."""
+        shape = self.shape(block)
+        if shape is not None and shape.setext and len(block.lines) > 1:
+            return block.start, block.lines[-2].stop
+        found = HEADING.match(self.content(block))
+        return block.start + (found.end() if found else 0), block.stop
+
+    def heading_words(self, block: Block) -> str:
+        """A heading's reading text."""
+        start, stop = self.heading_span(block)
+        return reading_string(self.text, start, stop, self.markdown)
 
     def block(self, block: Block) -> None:
         """Decide what one block of the seed is and add it, by the phase the split is in."""
         content = self.content(block)
         if self.phase == "footer":
-            return self.footer_block(block)
-        if self.front_matter_block(block):
+            return None if self.box_block(block) else self.footer_block(block)
+        if self.front_matter_block(block) or self.box_block(block):
             return None
         if self.declared_not_turn(block):
             return self.note(block, "declared not a turn in the catalog", self.add(block, "editor_note"))
@@ -385,20 +663,23 @@ class _Splitter:
             self.after_image = False
             return self.add(block, "caption")
         self.after_image = False
-        if FOOTNOTE.match(content):
+        shape = self.shape(block)
+        if FOOTNOTE.match(content) or (shape is not None and shape.kind == "footnote"):
             return self.note(block, "a footnote, read as a note", self.add(block, "editor_note"))
-        if self.opens_footer(block) and (self.phase == "body" or content.startswith(FOOTER_OPENERS)):
-            return self.start_footer(block, "")
-        if self.phase == "body" and END_MARK.fullmatch(content):
-            return self.start_footer(block, "an end-of-article mark, separated from the last answer")
-        if self.phase == "body" and self.is_link_list(block):
-            return self.start_footer(block, "a list of links after the answers, read as the footer")
+        if shape is not None and shape.kind == "fence":
+            return self.keep_in_place(block) if self.pending is None else self.pending_words(block)
+        if self.after_last_turn():
+            why = self.footer_signal(block)
+            if why is not None:
+                return self.start_footer(block, why)
+        elif self.among_turns(block):
+            return None
         level = self.heading(block)
-        if level == 1 and self.phase == "head":
+        if level == 1 and self.phase == "head" and self.label(block) is None:
             self.title_seen = True
-            return self.add(block, "title", block.start + HEADING.match(content).end())
+            return self.add(block, "title", *self.heading_span(block))
         if level is not None:
-            return self.heading_block(block, HEADING.match(content).end())
+            return self.heading_block(block)
         if self.pending is not None:
             return self.pending_words(block)
         if self.labelled(block) or self.styled_question(block):
@@ -411,10 +692,10 @@ class _Splitter:
         """A block that repeats part of a longer passage is a pull quote, unless it opens with a
         speaker's label among the turns without quotation markup: that is the speaker repeating
         themselves."""
-        if block.start not in self.repeats:
+        if block.start not in self.st.repeats:
             return False
         content = self.content(block)
-        labelled = known_label(content, self.label_list) is not None
+        labelled = self.label(block) is not None
         return not labelled or self.phase == "head" or is_bold_paragraph(content)
 
     def caption_like(self, content: str) -> bool:
@@ -426,42 +707,59 @@ class _Splitter:
     def pull_quote(self, block: Block) -> None:
         """Add a pull quote: a block whose words repeat words of the speech."""
         seg = self.add(block, "pull_quote")
-        seg.repeats_at = self.repeats[block.start]
+        seg.repeats_at = self.st.repeats[block.start]
         if not (is_bold_paragraph(self.content(block)) and is_quotation(self.content(block))):
             self.note(block, "repeats another passage word for word: read as a pull quote", seg)
 
     def pending_words(self, block: Block) -> None:
         """The block after a label that stood alone on its line: the labelled speaker's words."""
         turn, self.pending = self.pending, None
-        if known_label(self.content(block), self.label_list) is not None:
-            raise self.fail(turn.line, f"speaker label for {turn.person.name} with no text after it")
-        self.body_block(block, block.start)
+        content = self.content(block)
+        if self.label(block) is not None:
+            self.problem(turn.line, f"speaker label for {turn.person.name} with no text after it")
+            return self.block(block)
+        plain = not (is_bracketed(content) or (is_bold_paragraph(content) and is_quotation(content))
+                     or self.person_named(unbold(content)) or self.list_parts(block) or END_MARK.search(content))
+        if plain and self.segments[-1] is self.pending_segment:
+            # nothing stands between the label and its words: one passage, from the label's line
+            seg = self.pending_segment
+            seg.end, seg.body_stop = block.end, block.stop
+            seg.body_start = block.start + len(content) - len(content.lstrip())
+            return None
+        return self.body_block(block, block.start)
 
-    def heading_block(self, block: Block, offset: int) -> None:
-        """A heading after the title: a question, or a section title that is not one."""
-        words = reading_string(self.text, block.start + offset, block.stop, self.markdown)
+    def heading_block(self, block: Block) -> None:
+        """A heading after the title: a labelled turn, a question, or a section title."""
+        start, stop = self.heading_span(block)
+        words = reading_string(self.text, start, stop, self.markdown)
+        labelled = self.label(block)
+        if labelled is not None:
+            person = self.labels[labelled.label]
+            # with its words in the heading, an interviewer's heading is a question whose answer may
+            # follow unlabelled; a label alone gives the next paragraphs to that speaker
+            alone = block.start + labelled.offset >= stop
+            return self.start_labelled_turn(person, block, labelled.offset,
+                                            from_heading=person.role == "interviewer" and not alone)
         if not words:
-            raise self.fail(block.line, "question heading with no text")
-        inner = self.text[block.start + offset:block.stop]
-        labelled = known_label(inner, self.label_list)
-        if labelled is not None and self.labels[labelled[0]].role == "interviewer":
-            self.open_turn(self.labels[labelled[0]], block, from_heading=True)
-            return self.add_to_turn(block, block.start + offset + labelled[1])
-        question = words.rstrip("*_ ").endswith("?") or self.iv.questions == "headings"
+            self.problem(block.line, "question heading with no text")
+            return self.keep_in_place(block)
+        question = asks(words) or self.iv.questions == "headings"
         if NOT_QUESTIONS.search(words) or not question:
-            self.note(block, "a heading that is not a question, read as a section title", self.add(
-                block, "title", block.start + offset))
+            self.note(block, "a heading that is not a question, read as a section title",
+                      self.add(block, "title", start, stop))
+            self.after_section = self.phase == "body"
             return None
         self.open_turn(self.iv.by_role("interviewer")[0], block, from_heading=True)
-        self.add_to_turn(block, block.start + offset)
+        return self.add_to_turn(block, start, body_stop=stop)
 
     def styled_question(self, block: Block) -> bool:
         """With `questions = "bold"` or `"italic"`: a paragraph all in that style is a question."""
         inner = self.content(block).strip()
         if self.iv.questions == "bold":
-            styled = is_bold_paragraph(inner)
+            styled = self.emphasis(block) == "bold"
         elif self.iv.questions == "italic":
-            styled = inner.startswith("*") and inner.endswith("*") and not inner.startswith("**") and len(inner) > 2
+            styled = (self.emphasis(block) == "italic" or (inner.startswith("*") and inner.endswith("*")
+                      and not inner.startswith("**") and len(inner) > 2))
         else:
             return False
         words = reading_string(self.text, block.start, block.stop, self.markdown)
@@ -476,7 +774,7 @@ class _Splitter:
     def head_block(self, block: Block) -> None:
         """Decide a block before the first turn: title, byline, header, introduction."""
         content = self.content(block)
-        if THEMATIC_BREAK.fullmatch(content):
+        if self.is_break(block):
             self.add(block, "boilerplate")
         elif METADATA_KEY.match(content) or (FULL_DATE.search(content) and len(content) < 400):
             self.add(block, "metadata")
@@ -497,17 +795,48 @@ class _Splitter:
             named = self.person_named(unbold(content))
             if named is not None:
                 return self.add(block, "signature" if named.role == "author" else "caption")
-            if self.turn is not None and self.turn.kind == "question" and self.turn.from_heading:
-                self.answer_without_label(block)
+            if self.after_section:  # no label after a section title: the writer's words, not a speaker's
+                seg = self.add(block, "editor_note")
+                if self.segments[-2].kind != "editor_note":
+                    self.note(block, "a paragraph without a label after a section title, read as the editor's", seg)
+                return None
+            question = self.turn is not None and self.turn.kind == "question" and self.turn.from_heading
+            if question and not self.answer_without_label(block):
+                return self.add_to_turn(block, body_start)
+        last = self.last_opener is not None and self.index >= self.last_opener
         end = END_MARK.search(self.text, body_start, block.stop)
-        if end is not None and end.start() > body_start:
+        if end is not None and end.start() > body_start and last:
             return self.end_mark(block, body_start, end.start())
-        parts = split_list(block, self.text) if body_start == block.start else None
+        glued = next((k for k, ln in enumerate(block.lines[1:], 1) if ln.start > body_start and last
+                      and self.closing_line(ln)), None)
+        if glued is not None:
+            return self.glued_footer(block, body_start, glued)
+        parts = self.list_parts(block) if body_start == block.start else None
         if parts is None:
             return self.add_to_turn(block, body_start)
         for part in parts:
             marker = LIST_MARKER.match(self.text, part.start)
             self.add_to_turn(part, marker.end() if marker else part.start, item=marker is not None)
+        return None
+
+    def list_parts(self, block: Block) -> list[Block] | None:
+        """A block holding a list, cut into its items (and a lead paragraph): where the Markdown
+        parser starts each item, or, in plain text, at each line with a list marker."""
+        if not self.markdown:
+            return split_list(block, self.text)
+        shape = self.shape(block)
+        if shape is None or shape.kind != "list":
+            return None
+        starts = [k for k, ln in enumerate(block.lines) if ln.number in shape.items]
+        if not starts:
+            return None
+        cuts = ([0] if starts[0] else []) + starts
+        parts = []
+        for k, first in enumerate(cuts):
+            last = cuts[k + 1] if k + 1 < len(cuts) else len(block.lines)
+            end = block.lines[last].start if last < len(block.lines) else block.end
+            parts.append(Block(block.lines[first].start, end, block.lines[first:last]))
+        return parts
 
     def end_mark(self, block: Block, body_start: int, cut: int) -> None:
         """The end-of-article mark glued to the last paragraph: the words stay in the turn, the
@@ -519,42 +848,110 @@ class _Splitter:
         self.add_to_turn(words, body_start)
         self.start_footer(mark, "an end-of-article mark, separated from the last answer")
 
-    def answer_without_label(self, block: Block) -> None:
-        """An unlabelled paragraph after a question heading: the sole interviewee answers."""
+    def closing_line(self, line: Line) -> bool:
+        """Whether a line opens the footer: a closing phrase ("Retrieved from") or a licence."""
+        content = self.text[line.start:line.stop]
+        return content.startswith(FOOTER_OPENERS) or LICENCE.match(
+            reading_string(content, 0, len(content), self.markdown)) is not None
+
+    def glued_footer(self, block: Block, body_start: int, k: int) -> None:
+        """A closing line glued to the last paragraph, with no blank line before it: the words stay in
+        the turn, the footer begins at that line."""
+        words = Block(block.start, block.lines[k].start, block.lines[:k])
+        rest = Block(block.lines[k].start, block.end, block.lines[k:])
+        self.add_to_turn(words, body_start)
+        self.start_footer(rest, "a licence or closing line glued to the last answer, read as the footer")
+
+    def answer_without_label(self, block: Block) -> bool:
+        """An unlabelled paragraph after a question heading: the sole interviewee answers. With
+        several interviewees that is a problem, and the paragraph stays in the question."""
         interviewees = self.iv.by_role("interviewee")
         if len(interviewees) != 1:
             names = ", ".join(p.name for p in interviewees)
-            raise self.fail(
-                block.line,
-                f"unlabelled paragraph after the question heading: cannot tell which of {names} answers",
-            )
+            self.problem(block.line, f"unlabelled paragraph after the question at line {self.turn.line}: cannot tell "
+                                     f"which of {names} answers (no catalog line settles it: label the answer in "
+                                     "a copy of the text, or check that the question really is one)")
+            return False
         self.open_turn(interviewees[0], block)
+        return True
 
-    def run(self) -> list[Segment]:
-        """Split the whole seed and return its segments in order, tiling the text."""
-        lead, blocks = split_blocks(self.text)
-        if lead:
-            self.segments.append(Segment(0, lead, 1, "blank", lead, lead, f"{self.iv.id}:blank1"))
-        self.repeats = repeated_blocks(self.text, blocks, self.markdown, self.label_list)
-        for block in blocks:
+    def walk(self) -> list[Segment]:
+        """Split the whole seed into segments, in order, tiling the text; problems are recorded."""
+        st = self.st
+        if st.lead:
+            self.segments.append(Segment(0, st.lead, 1, "blank", st.lead, st.lead, f"{self.iv.id}:blank1"))
+        for first in st.unclosed_boxes:
+            self.report.add(self.iv.id, first, "", "a text box opened here is never closed: only its opening line "
+                            "is read as markup", "")
+        for self.index, block in enumerate(st.blocks):
             self.block(block)
         if self.pending is not None:
-            raise self.fail(self.pending.line, f"speaker label for {self.pending.person.name} with no text after it")
+            self.problem(self.pending.line, f"speaker label for {self.pending.person.name} with no text after it")
         if self.phase != "footer":
             self.close_question()
+        if st.label_cuts:
+            at = next((k for k, row in enumerate(self.report.rows) if row["line"] >= st.label_cuts[0]),
+                      len(self.report.rows))
+            self.report.rows.insert(at, {
+                "interview": self.iv.id, "line": st.label_cuts[0], "passage_id": "",
+                "decision": f"turns on consecutive lines, with no blank line between them ({len(st.label_cuts)} "
+                            "lines): each label starts a new turn", "text": ""})
         if self.questions == 0:
-            raise self.fail(None, "no question found: check the format, the interviewer's labels and the "
-                                  "`questions` field in the catalog")
+            self.problem(None, "no question found: check the format, the interviewer's labels and the "
+                               "`questions` field in the catalog", self.question_fixes() if self.top else ())
         return self.segments
+
+    def question_fixes(self) -> tuple[Fix, ...]:
+        """The `questions` values under which this seed has questions (each a fix to paste)."""
+        fixes = []
+        for value in ("bold", "italic", "headings"):
+            if value == self.iv.questions:
+                continue
+            trial = _with_questions(self.iv, value)
+            walker = _Splitter(trial, self.text, self.st, None)
+            walker.top = False
+            walker.walk()
+            if walker.questions:
+                fixes.append(self.fix(set_line("questions", value)))
+        return tuple(fixes)
+
+
+def asks(words: str) -> bool:
+    """Whether a heading's words are a question: they end with a question mark, or with one and a
+    parenthetical after it ("How do you spend your time? (i.e. developing, ...)")."""
+    words = words.rstrip("*_ ")
+    return words.endswith("?") or re.search(r"\?[\s*_]*\([^()]{0,200}\)[.]?$", words) is not None
+
+
+def _with_questions(interview: Interview, value: str) -> Interview:
+    """The same catalog entry with another `questions` field."""
+    from dataclasses import replace
+
+    return replace(interview, questions=value)
+
+
+def split_checked(interview: Interview, text: str) -> tuple[list[Segment], list[dict], list[SeedError]]:
+    """Split a seed and return its segments, its split report and every problem found (each
+    `SeedError` with its line and the catalog lines that settle it), without stopping at the first."""
+    labels = tuple(normal_label(k) for k in interview.speaker_for_label())
+    structure = _structure(interview, text, labels)
+    first = _Splitter(interview, text, structure, None)
+    first.walk()
+    last = first.openers[-1] if first.openers else len(structure.blocks)
+    splitter = _Splitter(interview, text, structure, last)
+    segments = splitter.walk()
+    return segments, splitter.report.rows, splitter.problems
 
 
 def split_seed(interview: Interview, text: str) -> list[Segment]:
-    """Cut the text of one seed into segments, in order, tiling the text."""
-    return _Splitter(interview, text).run()
+    """Cut the text of one seed into segments, in order, tiling the text; the first problem is raised."""
+    return split_with_report(interview, text)[0]
 
 
 def split_with_report(interview: Interview, text: str) -> tuple[list[Segment], list[dict]]:
     """`split_seed`, and the split report: one row per decision a reader may want to check
-    (interview, line, passage_id, decision, text)."""
-    splitter = _Splitter(interview, text)
-    return splitter.run(), splitter.report.rows
+    (interview, line, passage_id, decision, text). Raises the first problem as a `SeedError`."""
+    segments, report, problems = split_checked(interview, text)
+    if problems:
+        raise problems[0]
+    return segments, report

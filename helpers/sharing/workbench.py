@@ -1,20 +1,33 @@
 """The workbench: every generic analysis of the study, for any folder of interviews with a catalog.
 
-`notebooks/workbench.ipynb` runs it; `make workbench SEEDS=DIR [OUT=DIR]` (or `python -m
-helpers.sharing.workbench DIR [OUT]`) executes that notebook on `DIR/catalog.toml` and writes the executed
-notebook, its HTML page and the exports into OUT (default: `DIR/workbench`, or `workbench/` in the
-project for a folder inside it, which git ignores). The functions here are the ones that must stay
-fast and readable from one interview to two hundred: per-interview summaries and key words of every
-interview (or speaker) against the rest, computed for all of them at once.
+`notebooks/workbench.ipynb` runs it; `make workbench SEEDS=DIR [OUT=DIR] [STRICT=1]` (or `python -m
+helpers.sharing.workbench DIR [OUT] [--strict]`) runs it on a folder. Its first step checks the
+folder (`helpers.reading.check`): every text that splits is analysed, and the texts skipped are
+listed at the top of the page with why; with `STRICT=1` the run stops at the first problem. The
+texts that split are copied, with their catalog entries and the folder's codebook and rules, into
+a fresh folder inside OUT, the notebook runs on that copy and writes into another fresh folder
+there, and only then are the results moved into OUT, replacing those of the last run (whose names
+the last executed notebook records). Nothing is written outside OUT, and nothing through a
+symbolic link: a link planted in OUT under an output's name is replaced, never followed. OUT
+defaults to `DIR/workbench`, or `workbench/` in the project for a folder inside it (git ignores it).
+The functions here are the ones that must stay fast and readable from one interview to two
+hundred: per-interview summaries and key words of every interview (or speaker) against the rest,
+computed for all of them at once.
+
+Why this module is long: the runner and the functions the notebook calls share the layout of a run
+(the checked copy of the folder, the list of skipped texts, the outputs and their record); kept in one
+module, the notebook and the runner cannot disagree on it.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import numpy as np
@@ -23,11 +36,23 @@ import pandas as pd
 from ..annotating.coding import CODEBOOK, RULES
 from ..comparing.stats import bonferroni_g2
 from ..comparing.vocabulary import words_of
+from ..plumbing.errors import SeedError
 from ..plumbing.paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR, shown
-from ..reading.catalog import catalog_path, load_catalog
+from ..plumbing.safefiles import check_folder, move_inside, remove_inside, write_inside
+from ..reading.catalog import catalog_path, catalog_subset, load_catalog, read_catalog
+from ..reading.check import check_folder as check_texts
+from ..reading.check import format_check
 
 NOTEBOOK = NOTEBOOKS_DIR / "workbench.ipynb"
-SEEDS_VARIABLE, OUT_VARIABLE = "WORKBENCH_SEEDS", "WORKBENCH_OUT"
+SEEDS_VARIABLE, OUT_VARIABLE, SHOWN_VARIABLE = "WORKBENCH_SEEDS", "WORKBENCH_OUT", "WORKBENCH_SHOWN"
+SKIPPED_NAME = "workbench-skipped.json"
+"""The texts the first step skipped, written beside the copied texts for the notebook to show."""
+RUN_FOLDER = ".workbench-run"
+"""The fresh folder, inside OUT, that a run copies the texts into and writes into before moving its results."""
+FIRST_OUTPUTS = ("workbench.ipynb", "workbench.html", "web-annotations.jsonld", "summary.csv", "split-report.csv",
+                 "key-words.csv", "speaker-key-words.csv")
+"""What a run wrote before runs recorded their outputs: removed too, so no old result looks current."""
+SKIPPED_COLUMNS = ["file", "interview", "line", "problem", "fix"]
 
 
 def folders() -> tuple[Path, Path]:
@@ -35,6 +60,22 @@ def folders() -> tuple[Path, Path]:
     (`make workbench` sets both) or, by default, the study's seeds and `workbench/`."""
     seeds = Path(os.environ.get(SEEDS_VARIABLE, SEEDS_DIR))
     return seeds, Path(os.environ.get(OUT_VARIABLE, default_out(seeds)))
+
+
+def shown_folder(seeds: Path) -> str:
+    """The folder the reader asked for, as messages show it (the runner reads a copy of it)."""
+    return os.environ.get(SHOWN_VARIABLE) or shown(seeds)
+
+
+def skipped(seeds: Path) -> pd.DataFrame:
+    """The texts of the folder that the first step skipped, one row per problem (file, interview,
+    line, problem, fix): as the runner recorded them, or, for a folder opened directly, as the
+    check of the folder finds them."""
+    recorded = Path(seeds) / SKIPPED_NAME
+    rows = json.loads(recorded.read_text(encoding="utf-8")) if recorded.is_file() else check_texts(seeds).skipped()
+    frame = pd.DataFrame(rows, columns=SKIPPED_COLUMNS)
+    frame["line"] = frame["line"].astype("Int64")
+    return frame
 
 
 def default_out(seeds: Path) -> Path:
@@ -130,40 +171,129 @@ def _environment(variables: dict[str, str]) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def run(seeds: Path, out: Path | None = None) -> tuple[Path, Path]:
-    """Execute the workbench notebook on a seeds folder and write it, executed, and its HTML page
-    into `out`. Returns the two paths."""
+def first_step(seeds: Path, strict: bool = False) -> tuple[list[str], list[dict], str, bool]:
+    """Check the folder: the ids of the interviews that split, one row per problem of the texts
+    skipped (and of the folder's keyword rules), the check as printed, and whether the rules may
+    run. A `SeedError` when nothing can be analysed, or, with `strict`, at the first problem."""
+    check = check_texts(seeds)
+    if strict and check.problems:
+        raise check.problems[0]
+    ready = check.ready()
+    if not ready:
+        first = check.problems[0] if check.problems else SeedError(shown(seeds), None, "no interview text")
+        raise SeedError(first.file, first.line, f"no text of {shown(seeds)} can be analysed; the first problem: "
+                                                f"{first.problem}", first.fixes)
+    rules = [{"file": "rules.toml", "interview": "", "line": p.line, "problem": f"{p.problem} (themes left out)",
+              "fix": ""} for p in check.rules]
+    return ready, check.skipped() + rules, format_check(check), not check.rules
+
+
+def _stage(seeds: Path, ready: list[str], rows: list[dict], run: Path, rules_ok: bool) -> Path:
+    """Copy the texts that split, their catalog entries, the folder's codebook and rules (if the
+    check accepted the rules) and the list of skipped texts into a fresh folder (named like the
+    original, so exports name it alike)."""
+    staged = run / Path(seeds).resolve().name
+    staged.mkdir(parents=True)
+    for interview in load_catalog_subset(seeds, ready):
+        shutil.copyfile(interview.path, staged / interview.file)  # checked by the first step: no link out
+    (staged / "catalog.toml").write_text(catalog_subset(seeds, ready), encoding="utf-8")
+    files = codebook_files(seeds) if rules_ok else None
+    if files is not None:
+        shutil.copyfile(files[0], staged / "codebook.toml")
+        shutil.copyfile(files[1], staged / "rules.toml")
+    (staged / SKIPPED_NAME).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    return staged
+
+
+def load_catalog_subset(seeds: Path, ids: list[str]) -> list:
+    """The catalog entries of the interviews `ids`, checked as the first step checked them."""
+    return [i for i in read_catalog(seeds)[0] if i.id in ids]
+
+
+def _previous_outputs(out: Path) -> list[str]:
+    """The files the last run wrote into OUT, as its executed notebook records them."""
+    executed = out / "workbench.ipynb"
+    names = list(FIRST_OUTPUTS)
+    if executed.is_file() and not executed.is_symlink():
+        with suppress(ValueError, KeyError, TypeError):  # not a notebook this runner wrote: the first names only
+            names += json.loads(executed.read_text(encoding="utf-8"))["metadata"]["workbench"]["outputs"]
+    return sorted({n for n in names if isinstance(n, str)})
+
+
+def _fresh(folder: Path) -> Path:
+    """An empty folder at this path (a link or an old folder there removed, never followed)."""
+    if folder.is_symlink() or folder.is_file():
+        folder.unlink()
+    elif folder.is_dir():
+        shutil.rmtree(folder)
+    folder.mkdir()
+    return folder
+
+
+def run(seeds: Path, out: Path | None = None, strict: bool = False,
+        checked: tuple[list[str], list[dict], str, bool] | None = None, notebook: Path = NOTEBOOK) -> tuple[Path, Path]:
+    """Run the workbench on a seeds folder (see the module's docstring) and return the executed
+    notebook and its HTML page, in OUT. Raises `SeedError` when the folder or OUT is refused, when
+    no text splits, or, with `strict`, at the first problem of any text. `checked` is the first
+    step's result, when the caller has it already; `notebook` the one to run (the workbench's)."""
     import nbformat
     from nbclient import NotebookClient
 
     from .page import export_page
 
-    load_catalog(seeds)  # a broken catalog stops here, with its file and line, before any kernel starts
-    out = Path(out) if out is not None else default_out(seeds)
-    out.mkdir(parents=True, exist_ok=True)
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
-    with _environment({SEEDS_VARIABLE: str(Path(seeds).resolve()), OUT_VARIABLE: str(out.resolve())}):
-        NotebookClient(notebook, kernel_name="python3", timeout=1800, record_timing=False,
-                       resources={"metadata": {"path": str(NOTEBOOKS_DIR)}}).execute()
-    executed, page = out / "workbench.ipynb", out / "workbench.html"
-    nbformat.write(notebook, executed)
-    page.write_text(export_page(notebook), encoding="utf-8")
-    return executed, page
+    seeds = Path(seeds)
+    ready, rows, _, rules_ok = checked if checked is not None else first_step(seeds, strict)
+    out = check_folder(Path(out) if out is not None else default_out(seeds), "the output folder")
+    for name in _previous_outputs(out):  # a run replaces the last one: no old result may look current
+        remove_inside(out, name)
+    run_folder = _fresh(out / RUN_FOLDER)
+    try:
+        staged = _stage(seeds, ready, rows, run_folder / "input", rules_ok)
+        written = (run_folder / "output").resolve()
+        written.mkdir()
+        notebook = nbformat.read(notebook, as_version=4)
+        variables = {SEEDS_VARIABLE: str(staged.resolve()), OUT_VARIABLE: str(written), SHOWN_VARIABLE: shown(seeds)}
+        with _environment(variables):
+            NotebookClient(notebook, kernel_name="python3", timeout=1800, record_timing=False,
+                           resources={"metadata": {"path": str(NOTEBOOKS_DIR)}}).execute()
+        names = sorted(p.name for p in written.iterdir() if p.is_file() and not p.is_symlink())
+        notebook.metadata["workbench"] = {"outputs": [*names, "workbench.ipynb", "workbench.html"],
+                                          "skipped": sorted({r["file"] for r in rows})}
+        write_inside(written, "workbench.html", export_page(notebook))
+        write_inside(written, "workbench.ipynb", nbformat.writes(notebook))
+        for name in [*names, "workbench.html", "workbench.ipynb"]:
+            move_inside(written / name, out, name)
+    finally:
+        shutil.rmtree(run_folder, ignore_errors=True)
+    return out / "workbench.ipynb", out / "workbench.html"
 
 
 def main(argv: list[str]) -> int:
-    """Run the workbench on SEEDS_DIR into OUT_DIR; the exit status (2 on a usage error)."""
-    if len(argv) < 2:
-        print("usage: python -m helpers.sharing.workbench SEEDS_DIR [OUT_DIR]", file=sys.stderr)
+    """Run the workbench on SEEDS_DIR into OUT_DIR (`--strict`, or STRICT set to anything but 0,
+    stops at the first problem); the exit status: 0, 1 when nothing ran, 2 on a usage error."""
+    strict = "--strict" in argv or os.environ.get("STRICT", "") not in ("", "0")
+    args = [a for a in argv[1:] if a != "--strict"]
+    if not args or len(args) > 2:
+        print("usage: python -m helpers.sharing.workbench SEEDS_DIR [OUT_DIR] [--strict]", file=sys.stderr)
         return 2
-    seeds = Path(argv[1])
+    seeds = Path(args[0])
     if not catalog_path(seeds).is_file():
-        print(f"{shown(catalog_path(seeds))}: no catalog.toml in this folder (see README, 'Adding an interview')",
-              file=sys.stderr)
+        print(f"{shown(catalog_path(seeds))}: no catalog.toml in this folder: draft one with `make catalog "
+              f"SEEDS={shown(seeds)}` (README, 'Your own interviews')", file=sys.stderr)
         return 2
     began = time.perf_counter()
-    executed, page = run(seeds, Path(argv[2]) if len(argv) > 2 else None)
-    print(f"workbench on {shown(seeds)}: {shown(executed)} and {shown(page)} in {time.perf_counter() - began:.1f} s")
+    try:
+        checked = first_step(seeds, strict)
+        _, rows, report, _ = checked
+        if rows:
+            print(report, file=sys.stderr)
+        executed, page = run(seeds, Path(args[1]) if len(args) > 1 else None, strict, checked)
+    except SeedError as problem:
+        print(f"workbench stopped: {problem}", file=sys.stderr)
+        return 1
+    skipped_files = sorted({r["file"] for r in rows})
+    print(f"workbench on {shown(seeds)}: {shown(executed)} and {shown(page)} in {time.perf_counter() - began:.1f} s"
+          + (f"; skipped {len(skipped_files)} text(s): {', '.join(skipped_files)}" if skipped_files else ""))
     return 0
 
 
