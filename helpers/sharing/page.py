@@ -8,8 +8,10 @@ on a user's own folder (`make workbench`), which must not need a book build or a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
+if TYPE_CHECKING:  # nbformat costs seconds to import; only the exporters below need it, when called
+    import nbformat
 
 TEMPLATES = Path(__file__).resolve().parent / "page_template"
 
