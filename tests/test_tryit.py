@@ -113,7 +113,11 @@ def test_the_explorer_shows_controls_as_one_line_and_replaces_its_result_when_a_
         return Handle() if display_id else None
 
     monkeypatch.setattr(IPython.display, "display", display)
-    explorer = tryit.words_in_context(answers, "people", interview="000")
+    made = []
+    show = tryit.Explorer.show
+    monkeypatch.setattr(tryit.Explorer, "show", lambda self: (made.append(self), show(self)))
+    assert tryit.words_in_context(answers, "people", interview="000") is None  # no execute_result to print
+    explorer, = made
     controls, result = shown
     bundle = controls._repr_mimebundle_()
     assert bundle["text/plain"].startswith("Controls (term, interview, speaker, sort): ")

@@ -322,9 +322,10 @@ def _everyone(tokens: pd.DataFrame, column: str) -> list[str]:
 # --- the explorers the notebooks call ----------------------------------------------------------------
 
 def words_in_context(tokens: pd.DataFrame, term: str = "people", interview: str = ALL, speaker: str = ALL,
-                     sort: str = "text", width: int = 6, lines: int = 15) -> Explorer:
+                     sort: str = "text", width: int = 6, lines: int = 15) -> None:
     """Controls for a concordance: a term (word, phrase or stem), the interview, the speaker and the
-    sort; shows the lines. Returns the explorer (its `show()` has run)."""
+    sort; shows the lines. Like every explorer here it displays and returns nothing, so the cell
+    shows no third output."""
     controls = {"term": _text(term, "term", "people, the left, nation*"),
                 "interview": _choice(_everyone(tokens, "interview"), interview, "interview"),
                 "speaker": _choice(_everyone(tokens, "speaker"), speaker, "speaker"),
@@ -332,10 +333,9 @@ def words_in_context(tokens: pd.DataFrame, term: str = "people", interview: str 
     explorer = Explorer(controls, lambda **v: concordance_result(tokens, width=width, lines=lines, **v),
                         "a term, an interview, a speaker, the sort of the lines")
     explorer.show()
-    return explorer
 
 
-def term_counts(tokens: pd.DataFrame, terms: str = "war, people", by: str = "interview") -> Explorer:
+def term_counts(tokens: pd.DataFrame, terms: str = "war, people", by: str = "interview") -> None:
     """Controls for counting terms: a comma-separated list of terms, and whether to count them by
     interview or by speaker; shows counts and rates per 1,000 words, zero rows included."""
     controls = {"terms": _text(terms, "terms", "war, people, nation*"),
@@ -343,20 +343,18 @@ def term_counts(tokens: pd.DataFrame, terms: str = "war, people", by: str = "int
     explorer = Explorer(controls, lambda **v: counts_result(tokens, **v),
                         "terms separated by commas, counted by interview or by speaker")
     explorer.show()
-    return explorer
 
 
-def exchange(passages: pd.DataFrame, question: str) -> Explorer:
+def exchange(passages: pd.DataFrame, question: str) -> None:
     """A drop-down list of the questions; shows the chosen question with its answers."""
     ids = list(dict.fromkeys(passages.loc[passages["kind"] == "question", "turn_id"]))
     explorer = Explorer({"question": _choice(ids, question, "question")},
                         lambda **v: exchange_result(passages, **v), "a question of either interview")
     explorer.show()
-    return explorer
 
 
 def theme_quotes(codings: dict[str, pd.DataFrame], theme: str, coder: str | None = None,
-                 per_side: int = 3) -> Explorer:
+                 per_side: int = 3) -> None:
     """Drop-down lists of the themes and the coders (`codings`: coder's name → coding); shows the
     theme's first quotes in each interview side by side."""
     coder = coder or next(iter(codings))
@@ -365,11 +363,10 @@ def theme_quotes(codings: dict[str, pd.DataFrame], theme: str, coder: str | None
     explorer = Explorer(controls, lambda **v: theme_result(codings, per_side=per_side, **v),
                         "a theme of the codebook and whose coding to quote")
     explorer.show()
-    return explorer
 
 
 def key_words(tokens: pd.DataFrame, by: str = "speaker", first: str = "Vasylyna", second: str = "Mia",
-              top: int = 10) -> Explorer:
+              top: int = 10) -> None:
     """Drop-down lists of two interviews or two speakers; shows the words each over-uses against
     the other (G², Log Ratio) and whether they pass Bonferroni's threshold."""
     every = sorted(set(map(str, tokens["interview"])) | set(map(str, tokens["speaker"])))
@@ -378,10 +375,9 @@ def key_words(tokens: pd.DataFrame, by: str = "speaker", first: str = "Vasylyna"
     explorer = Explorer(controls, lambda **v: key_words_result(tokens, top=top, **v),
                         "two interviews or two speakers to compare")
     explorer.show()
-    return explorer
 
 
-def rows(table: pd.DataFrame, limit: int = 20, **filters: str) -> Explorer:
+def rows(table: pd.DataFrame, limit: int = 20, **filters: str) -> None:
     """A drop-down list for each column named in `filters` (column=value, or "all"); shows the rows
     that hold the chosen values."""
     controls = {column: _choice(_everyone(table, column) if column in table else [ALL], value, column)
@@ -389,4 +385,3 @@ def rows(table: pd.DataFrame, limit: int = 20, **filters: str) -> Explorer:
     explorer = Explorer(controls, lambda **v: rows_result(table, v, limit=limit),
                         "the value of each column to keep")
     explorer.show()
-    return explorer
