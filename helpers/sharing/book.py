@@ -152,6 +152,7 @@ class _MainText(HTMLParser):
         self.parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        """Open a tag inside the main content; a section keeps its id."""
         attrs = dict(attrs)
         if (not self.open and attrs.get("role") != "main") or tag in VOID:
             return
@@ -161,12 +162,14 @@ class _MainText(HTMLParser):
             self.parts.append(f'<section id="{html.escape(attrs["id"])}">')
 
     def handle_endtag(self, tag: str) -> None:
+        """Close a tag inside the main content."""
         if self.open and tag not in VOID:
             closed, _ = self.open.pop()
             if closed == "section":
                 self.parts.append("</section>")
 
     def handle_data(self, data: str) -> None:
+        """Keep text that is not a script, a style or a heading's link mark."""
         if self.open and not self.open[-1][1]:
             self.parts.append(html.escape(data))
 
