@@ -156,7 +156,8 @@ class _MainText(HTMLParser):
         attrs = dict(attrs)
         if (not self.open and attrs.get("role") != "main") or tag in VOID:
             return
-        skipped = tag in ("script", "style") or "headerlink" in (attrs.get("class") or "")
+        classes = (attrs.get("class") or "").split()
+        skipped = tag in ("script", "style") or bool(SKIPPED & set(classes))
         self.open.append((tag, skipped or any(s for _, s in self.open)))
         if tag == "section" and attrs.get("id"):
             self.parts.append(f'<section id="{html.escape(attrs["id"])}">')
@@ -174,6 +175,8 @@ class _MainText(HTMLParser):
             self.parts.append(html.escape(data))
 
 
+SKIPPED = {"headerlink", "bd-header-article", "bd-sidebar-secondary", "prev-next-area"}
+"""Parts of a page's main content that are the theme's, not the page's: left out of snippets."""
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
