@@ -250,10 +250,10 @@ def test_a_try_it_control_runs_live_and_replaces_its_result(server, browser):
                                                 if "tryit" in e.text])[0].click()
     ActionChains(browser).key_down(Keys.SHIFT).send_keys(Keys.ENTER).key_up(Keys.SHIFT).perform()
 
-    def output(d) -> str:
-        for accept in d.find_elements(By.CSS_SELECTOR, ".jp-Dialog .jp-mod-accept"):
-            accept.click()  # a kernel chooser, had JupyterLab shown one anyway; the cell then runs
-        return " ".join(o.text for o in d.find_elements(By.CSS_SELECTOR, ".jp-OutputArea-output"))
+    def output(d) -> str:  # read in one script: outputs re-render while they are read
+        return d.execute_script("""
+            document.querySelectorAll('.jp-Dialog .jp-mod-accept').forEach(b => b.click());  // a kernel chooser
+            return [...document.querySelectorAll('.jp-OutputArea-output')].map(o => o.innerText).join(' ');""")
 
     try:
         WebDriverWait(browser, 90).until(lambda d: "5 lines of “people”" in output(d))
