@@ -7,25 +7,52 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: setup lab test lint unit nbval notebooks html bench workbench catalog check exports clean
+.PHONY: setup lab restore export serve test lint unit nbval notebooks html bench workbench catalog check exports clean
 
 setup: $(STAMP)
 
+## The first run takes two to three minutes (about 170 pinned packages); pip prints each package
+## as it fetches and installs it, then one line says the venv is ready. Later runs do nothing
+## unless the pinned files change.
 $(STAMP): requirements.txt constraints.txt pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
-	touch $(STAMP)
+	@test -x $(BIN)/python || { echo "setup: creating the virtual environment $(VENV)/ with $(PYTHON)"; \
+		$(PYTHON) -m venv $(VENV); }
+	@echo "setup: installing the pinned packages into $(VENV)/ (requirements.txt, constraints.txt)"
+	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt -c constraints.txt
+	@touch $(STAMP)
+	@echo "setup: done; $(VENV)/ is ready"
 
-## Open the study in JupyterLab (the main job). As root (a container, a cloud notebook) it adds
-## --allow-root; with no display it prints the URL instead of opening a browser. Choose the port
-## with PORT=8890 and pass any other JupyterLab option with LAB_ARGS="...".
+## Open the study in JupyterLab (the main job). It serves the whole project, so links to
+## METHODS.md, seeds/ and annotations/ work, and opens at explore/, a git-ignored working copy of
+## notebooks/ (which JupyterLab shows read-only): exploring never changes the committed study.
+## As root (a container, a cloud notebook) it adds --allow-root; with no display it prints the
+## URL instead of opening a browser. Choose the port with PORT=8890 and pass any other JupyterLab
+## option with LAB_ARGS="...". See helpers/sharing/lab.py.
 PORT ?= 8888
 LAB_ARGS ?=
 lab: setup
-	$(BIN)/jupyter lab notebooks/ --port=$(PORT) \
+	$(BIN)/python -m helpers.sharing.lab --port=$(PORT) \
 		$(if $(filter 0,$(shell id -u)),--allow-root) \
 		$(if $(DISPLAY)$(WAYLAND_DISPLAY),,--no-browser) \
 		$(LAB_ARGS)
+
+## Bring the working copies in explore/ back to the committed notebooks: all of them, or one with
+## NB=04. A copy with changes is kept in explore/previous/.
+restore: setup
+	$(BIN)/python -m helpers.sharing.lab restore $(NB)
+
+## One notebook as one self-contained HTML page, offline: make export NB=04 (the committed
+## notebook) or NB=explore/04-words.ipynb (a saved working copy). Writes build/export/NAME.html;
+## BOOK_URL=https://... links its citations to the published book instead of inlining them.
+export: setup
+	@test -n "$(NB)" || { echo "usage: make export NB=04 [BOOK_URL=https://...]" >&2; exit 2; }
+	$(BIN)/python -m helpers.sharing.page "$(NB)" $(if $(BOOK_URL),--book-url "$(BOOK_URL)")
+
+## Build the book and serve it on http://127.0.0.1:$(SERVE_PORT)/ (the search's snippets work from
+## file:// too; a server is for readers who prefer one). Stop it with Ctrl+C.
+SERVE_PORT ?= 8000
+serve: html
+	$(BIN)/python -m http.server $(SERVE_PORT) --bind 127.0.0.1 --directory $(SITE)
 
 ## Lint, unit tests and nbval over every notebook, in one pytest run spread over TEST_WORKERS
 ## processes (default: one per core; each test file, so each notebook, stays in one process). The
@@ -56,8 +83,9 @@ notebooks: setup
 	$(BIN)/jupyter nbconvert --to notebook --inplace --CoalesceStreamsPreprocessor.enabled=True $(NOTEBOOKS)
 
 ## Build site/: the study as a book (Sphinx, MyST-NB, the book theme), from the committed outputs, offline.
+SITE ?= site
 html: setup
-	$(BIN)/python -m helpers.sharing.book site
+	$(BIN)/python -m helpers.sharing.book $(SITE)
 
 ## Your own interviews. SEEDS, OUT, STRICT and REFRESH reach the commands as environment values,
 ## never pasted into a shell line (a folder name with a backtick or `$(...)` stays a name):
@@ -96,4 +124,4 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) site workbench .hypothesis .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) site build workbench .hypothesis .pytest_cache .ruff_cache *.egg-info

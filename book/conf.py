@@ -37,4 +37,19 @@ html_copy_source = True
 html_show_sourcelink = False
 html_last_updated_fmt = None
 html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"  # two speech boxes; without one a served book logs a 404 for /favicon.ico
+html_css_files = ["study-book.css"]  # tables and figures at phone width, the seeds table
+html_js_files = ["study-book.js"]  # the menu buttons the theme's scripts leave unhooked
 mathjax_path = "no-mathjax.js"  # no page has mathematics, and MathJax would come from a CDN
+
+
+def _search_snippets_from_files(app, pagename, templatename, context, doctree):
+    """The search page only: the page texts and the script that answers its fetches from them,
+    so that results show snippets from file:// too (book/_static/file-search.js)."""
+    if pagename == "search":
+        app.add_js_file("search-pages.js")
+        app.add_js_file("file-search.js")
+
+
+def setup(app):
+    app.connect("html-page-context", _search_snippets_from_files)

@@ -5,34 +5,68 @@ complete, offline, safe, and checked in headless Chromium (Debian's `chromium` a
 from __future__ import annotations
 
 import getpass
-import json
 import os
 import re
-import shutil
+import signal
 import socket
+import subprocess
+import time
+import urllib.request
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from browsers import chromium, console_errors, network_problems
 from conftest import write_seeds
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 import helpers
 from helpers import page
 from helpers.annotating.viewer import highlight_html
-from helpers.sharing import book, references
+from helpers.plumbing.paths import PROJECT_ROOT
+from helpers.sharing import book, references, staging
 
 NOTEBOOKS = sorted(helpers.paths.NOTEBOOKS_DIR.glob("*.ipynb"))
 ATTACK = "<script>alert('seed')</script>"
 IMAGE_ATTACK = "<img src=x onerror=alert(1)>"
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("book")
-    book.build(out)
+def served(tmp_path_factory):
+    """`make serve` into a folder of the test's own: it builds the book there and serves it on
+    localhost. Every test of the built book reads that one build; the server is stopped by its PID."""
+    out, port = tmp_path_factory.mktemp("book") / "site", free_port()
+    server = subprocess.Popen(["make", "--no-print-directory", "serve", f"SITE={out}", f"SERVE_PORT={port}"],
+                              cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              start_new_session=True)
+    try:
+        deadline, url = time.monotonic() + 240, f"http://127.0.0.1:{port}/"
+        while True:
+            assert server.poll() is None, "make serve stopped:\n" + server.stdout.read()[-3000:]
+            assert time.monotonic() < deadline, "make serve did not answer"
+            try:
+                with urllib.request.urlopen(url + "index.html", timeout=5) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.5)
+        yield out, url
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def built(served):
+    out, _ = served
     return out, sorted(out.glob("*.html"))
 
 
@@ -160,46 +194,13 @@ def test_seed_markup_is_escaped_in_the_notebooks_displays_and_in_a_page(tmp_path
     assert "&lt;script&gt;alert(" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
-# --- the browser check ------------------------------------------------------------------------
-
-def chromium_paths() -> tuple[str, str]:
-    browser, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not (browser and driver):
-        message = "headless Chromium is missing: apt-get install -y chromium chromium-driver (.ci/run does this)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return browser, driver
-
+# --- the browser check: Chromium as a reader's (no --allow-file-access-from-files) -----------------
 
 @pytest.fixture(scope="module")
 def browser():
-    from selenium import webdriver
-
-    binary, driver_path = chromium_paths()
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=driver_path))
+    driver = chromium()
     yield driver
     driver.quit()
-
-
-def network_problems(driver) -> list[str]:
-    """Requests that failed or went to another host, from Chromium's performance log."""
-    problems = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        params = message.get("params", {})
-        if message["method"] == "Network.loadingFailed":
-            problems.append(f"failed: {params.get('errorText')}")
-        elif message["method"] == "Network.requestWillBeSent":
-            url = params["request"]["url"]
-            if not url.startswith(("file://", "data:", "about:")):
-                problems.append(f"request to {url}")
-    return problems
 
 
 def test_every_page_the_index_reaches_loads_cleanly(built, browser):
@@ -213,7 +214,7 @@ def test_every_page_the_index_reaches_loads_cleanly(built, browser):
             continue
         seen.add(name)
         browser.get((out / name).as_uri())
-        errors = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+        errors = console_errors(browser)
         assert errors == [], f"{name}: console errors {errors}"
         assert network_problems(browser) == [], name
         broken = browser.execute_script(
@@ -227,20 +228,107 @@ def test_every_page_the_index_reaches_loads_cleanly(built, browser):
     assert {f"{p.stem}.html" for p in NOTEBOOKS} <= seen and "methods.html" in seen
 
 
-def test_the_search_finds_a_word_offline(built, browser):
+def search_results(browser, url: str) -> list[tuple[str, str]]:
+    """(page, snippet) of each result the search page lists for `url`'s query."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(url)
+    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li p.context"))
+    time.sleep(0.5)  # every result's snippet is fetched on its own
+    return [(li.find_element(By.TAG_NAME, "a").get_attribute("href").rsplit("/", 1)[-1].split("#")[0],
+             " ".join(p.text for p in li.find_elements(By.CSS_SELECTOR, "p.context")))
+            for li in browser.find_elements(By.CSS_SELECTOR, "#search-results li")]
+
+
+def test_the_search_shows_snippets_from_file_without_file_access(built, browser):
+    out, _ = built
+    results = search_results(browser, (out / "search.html").as_uri() + "?q=Chalenko")
+    snippets = dict(results)
+    assert "01-reading.html" in snippets and "Chalenko" in snippets["01-reading.html"]
+    assert sum("Chalenko" in text for text in snippets.values()) >= len(snippets) // 2
+    assert console_errors(browser) == [] and network_problems(browser) == []
+
+
+def test_the_search_shows_snippets_from_make_serve(served, browser):
+    _, url = served
+    snippets = dict(search_results(browser, url + "search.html?q=Vasylyna"))
+    assert "Vasylyna" in snippets.get("04-words.html", "")
+    assert console_errors(browser) == []
+    assert network_problems(browser, local=(url, "data:", "about:", "blob:")) == []
+
+
+def test_the_sidebar_opens_at_phone_width(built, browser):
+    from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     out, _ = built
-    browser.get((out / "search.html").as_uri() + "?q=Chalenko")
-    results = (By.CSS_SELECTOR, "#search-results li")
-    WebDriverWait(browser, 20).until(expected_conditions.presence_of_element_located(results))
-    links = browser.find_elements(By.CSS_SELECTOR, "#search-results li a")
-    hits = [a.get_attribute("href").rsplit("/", 1)[-1] for a in links]
-    assert "01-reading.html" in hits
-    assert [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
-    assert network_problems(browser) == []
+    browser.set_window_size(390, 844)
+    browser.get((out / "04-words.html").as_uri())
+    button = [b for b in browser.find_elements(By.CSS_SELECTOR, ".primary-toggle") if b.is_displayed()]
+    assert len(button) == 1, "one visible menu button"
+    button[0].click()
+    chapters = WebDriverWait(browser, 10).until(lambda d: [
+        a for a in d.find_elements(By.CSS_SELECTOR, "#pst-primary-sidebar-modal a.reference") if a.is_displayed()])
+    assert {"01 · Reading the two interviews", "08 · Findings, and what two short texts cannot show"} <= {
+        a.text for a in chapters}
+    chapters[0].click()  # and the chapter list leads somewhere
+    WebDriverWait(browser, 10).until(lambda d: not d.current_url.endswith("04-words.html"))
+    browser.set_window_size(1300, 900)
+    browser.get((out / "04-words.html").as_uri())
+    sidebar = browser.find_element(By.ID, "pst-primary-sidebar")
+    assert sidebar.is_displayed()
+    next(b for b in browser.find_elements(By.CSS_SELECTOR, ".primary-toggle") if b.is_displayed()).click()
+    WebDriverWait(browser, 10).until(lambda d: "pst-sidebar-hidden" in sidebar.get_attribute("class"))
+    assert console_errors(browser) == []
+
+
+def test_at_phone_width_nothing_overflows_the_page_and_figures_keep_their_size(built, browser):
+    out, _ = built
+    browser.set_window_size(390, 844)
+    for name in ("04-words.html", "05-keyness.html", "07-conversation.html", "seeds.html"):
+        browser.get((out / name).as_uri())
+        wide = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        assert wide <= 1, f"{name} scrolls sideways by {wide} px at 390 px"
+    browser.get((out / "04-words.html").as_uri())
+    sizes = browser.execute_script("""return [...document.querySelectorAll('div.cell_output img')]
+        .map(i => [i.getBoundingClientRect().width, i.naturalWidth])""")
+    assert sizes and all(shown >= 0.95 * natural for shown, natural in sizes), sizes
+    browser.set_window_size(1400, 900)
+    browser.get((out / "seeds.html").as_uri())
+    assert browser.execute_script("""const t = document.querySelector('table.study-seeds');
+        return t.getBoundingClientRect().right <= t.parentElement.getBoundingClientRect().right + 1""")
+
+
+def test_check_cells_are_collapsed_figures_have_alt_text_and_tables_read_well(built):
+    out, _ = built
+    words = (out / "04-words.html").read_text(encoding="utf-8")
+    check = words.index("every figure and claim of the summary holds")
+    collapsed = max(m.start() for m in re.finditer(r'<details class="[^"]*\bhide above-input\b', words[:check]))
+    assert collapsed > words.rfind('<div class="cell docutils container">', 0, check), "the check cell's input is shown"
+    assert 'alt="Figure: Where chosen terms occur in each interview' in words
+    for path in out.glob("0*.html"):
+        images = re.findall(r'<img[^>]*src="_images/[^"]*"[^>]*>', path.read_text(encoding="utf-8"))
+        assert all('alt="Figure: ' in i for i in images), path.name
+    assert "<th>MATTR (50)</th>" in words and "<th>mattr_50</th>" not in words and "<td>1,814</td>" in words
+    keys = (out / "05-keyness.html").read_text(encoding="utf-8")
+    assert "<th>G²</th>" in keys and "<td>30.72</td>" in keys and "30.716250" not in keys
+
+
+def test_the_staging_rules_by_hand():
+    check = {"cell_type": "code", "source": "x = 1\nassert x == 1\nprint('holds')",
+             "outputs": [{"output_type": "stream", "name": "stdout", "text": "holds\n"}]}
+    shown = {**check, "outputs": [{"output_type": "execute_result", "data": {"text/plain": "1"}}]}
+    assert staging.is_check(check) and not staging.is_check(shown)
+    assert staging.alt_text('ax.set(title=f"Rates of {word}", xlabel="per 1,000")\nax.set_ylabel("who")') == (
+        "Figure: Rates of …. Horizontal axis: per 1,000. Vertical axis: who.")
+    assert staging.alt_text("plt.plot([1])", "The words per turn, by speaker:") == (
+        "Figure: The words per turn, by speaker.")
+    table = ('<table border="1" class="dataframe"><thead><tr><th></th><th>g2</th><th>start</th><th>words</th></tr>'
+             "</thead><tbody><tr><th>0</th><td>30.716250</td><td>12345</td><td>1814</td></tr></tbody></table>")
+    assert staging.readable_table(table) == table.replace("<th>g2</th>", "<th>G²</th>").replace(
+        "30.716250", "30.72").replace("<td>1814</td>", "<td>1,814</td>")
+    assert staging._number("0.0001234", True) == "0.000123" and staging._number("0.76812", True) == "0.768"
 
 
 def test_a_chapter_shows_its_quotes_and_a_screenshot_of_it_is_not_blank(built, browser, tmp_path):

@@ -17,12 +17,14 @@ import re
 import shutil
 import sys
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
 
 from ..plumbing.paths import ANNOTATIONS_DIR, EXPORT_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, SEEDS_DIR, shown
 from ..reading.catalog import load_catalog
+from . import staging
 
 BOOK_DIR = PROJECT_ROOT / "book"
 STAGE_DIR = PROJECT_ROOT / "build" / "book"
@@ -72,7 +74,8 @@ def seeds_page() -> str:
                     f'<td><a href="files/{html.escape(i.file)}"><code>{html.escape(i.sha256)}</code></a></td></tr>')
     return ("# The seeds\n\nThe two interviews, byte for byte as received, and what the catalog "
             "(`seeds/catalog.toml`) knows of each. The checksum links to the file.\n\n"
-            "<table>\n<tr><th>id</th><th>title</th><th>outlet</th><th>date</th><th>speakers</th><th>source</th>"
+            '<table class="study-seeds">\n<tr><th>id</th><th>title</th><th>outlet</th><th>date</th><th>speakers</th>'
+            "<th>source</th>"
             "<th>sha256 of the copy read</th></tr>\n" + "\n".join(rows) + "\n</table>\n")
 
 
@@ -110,6 +113,7 @@ def stage(folder: Path = STAGE_DIR) -> Path:
         for cell in notebook.cells:
             if cell.cell_type == "markdown":
                 cell.source = relink(cell.source)
+        staging.stage_cells(notebook.cells)  # check cells collapsed, alt text, readable tables
         nbformat.write(notebook, folder / path.name)
     for source, page in DOCUMENTS.items():
         (folder / page).write_text(relink(source.read_text(encoding="utf-8")), encoding="utf-8")
@@ -142,7 +146,66 @@ def build(out: Path = SITE_DIR) -> Path:
         raise SystemExit(f"the book did not build (sphinx exit status {status})")
     out.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(html), str(out))
+    write_search_pages(out)
     return out / "index.html"
+
+
+class _MainText(HTMLParser):
+    """The text of a page's main content, with its sections' ids: what Sphinx's search quotes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, bool]] = []  # the tags open inside the main content, and whether skipped
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        """Open a tag inside the main content; a section keeps its id."""
+        attrs = dict(attrs)
+        if (not self.open and attrs.get("role") != "main") or tag in VOID:
+            return
+        classes = (attrs.get("class") or "").split()
+        skipped = tag in ("script", "style") or bool(SKIPPED & set(classes))
+        self.open.append((tag, skipped or any(s for _, s in self.open)))
+        if tag == "section" and attrs.get("id"):
+            self.parts.append(f'<section id="{html.escape(attrs["id"])}">')
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close a tag inside the main content."""
+        if self.open and tag not in VOID:
+            closed, _ = self.open.pop()
+            if closed == "section":
+                self.parts.append("</section>")
+
+    def handle_data(self, data: str) -> None:
+        """Keep text that is not a script, a style or a heading's link mark."""
+        if self.open and not self.open[-1][1]:
+            self.parts.append(html.escape(data))
+
+
+SKIPPED = {"headerlink", "bd-header-article", "bd-sidebar-secondary", "prev-next-area"}
+"""Parts of a page's main content that are the theme's, not the page's: left out of snippets."""
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def search_page_text(page: str) -> str:
+    """A built page reduced to what Sphinx's search reads for a snippet: `<div role="main">`
+    with the text of its main content and the ids of its sections."""
+    parser = _MainText()
+    parser.feed(page)
+    return '<div role="main">' + re.sub(r"\s+", " ", "".join(parser.parts)) + "</div>"
+
+
+def write_search_pages(out: Path) -> Path:
+    """Write `_static/search-pages.js`, the text of every page for the search's snippets from
+    `file://` (see `book/_static/file-search.js`)."""
+    import json
+
+    pages = {p.name: search_page_text(p.read_text(encoding="utf-8")) for p in sorted(out.glob("*.html"))
+             if p.name not in ("search.html", "genindex.html")}
+    target = out / "_static" / "search-pages.js"
+    target.write_text("window.STUDY_SEARCH_PAGES = " + json.dumps(pages, ensure_ascii=False) + ";\n",
+                      encoding="utf-8")
+    return target
 
 
 def main(argv: list[str]) -> None:
