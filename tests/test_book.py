@@ -303,7 +303,7 @@ def test_at_phone_width_nothing_overflows_the_page_and_figures_keep_their_size(b
 def test_check_cells_are_collapsed_figures_have_alt_text_and_tables_read_well(built):
     out, _ = built
     words = (out / "04-words.html").read_text(encoding="utf-8")
-    check = words.index("every figure and claim of the summary holds")
+    check = words.index("every figure of the summary holds")
     collapsed = max(m.start() for m in re.finditer(r'<details class="[^"]*\bhide above-input\b', words[:check]))
     assert collapsed > words.rfind('<div class="cell docutils container">', 0, check), "the check cell's input is shown"
     assert 'alt="Figure: Where chosen terms occur in each interview' in words

@@ -98,7 +98,7 @@ def downloads_page(files: list[Path]) -> str:
 
 def _opens_in(path: Path) -> str:
     """For the study's exports to other tools (`make exports`), what opens the file."""
-    from .exports import opens_in
+    from .opens import opens_in
 
     return f": {opens_in(path)}" if path.parent == EXPORT_DIR and path.name.startswith("study") else ""
 

@@ -26,21 +26,9 @@ from ..plumbing.paths import ANNOTATIONS_DIR, EXPORT_DIR, shown
 from ..reading.passages import load_passages
 from .convokit_corpus import write_corpus_zip
 from .layers import Layers, folder_layers, study_layers
+from .opens import opens_in
 from .qdpx import read_coding, write_qdpx
 from .spreadsheets import write_tables
-
-OPENS_IN = {
-    ".qdpx": "a REFI-QDA project: import it into QualCoder, ATLAS.ti, MAXQDA or NVivo",
-    "-convokit.zip": "a ConvoKit corpus: unzip it and load the folder with ConvoKit's Corpus(filename=...)",
-    ".xlsx": "a workbook with a README sheet and a sheet per table: Excel, LibreOffice Calc, Google Sheets",
-    ".csv": "one table: any spreadsheet, pandas, R",
-}
-"""What opens each kind of export file, by the end of its name."""
-
-
-def opens_in(path: Path) -> str:
-    """What opens an export file, from the end of its name."""
-    return next(tool for ending, tool in OPENS_IN.items() if path.name.endswith(ending))
 
 
 def write_all(layers: Layers, folder: Path, stem: str) -> pd.DataFrame:
