@@ -48,11 +48,15 @@ def test_committed_notebook_ran_top_to_bottom_with_clean_outputs(path):
 def test_notebook_opens_with_a_title_and_sections_and_ends_with_try_it_yourself(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     first = "".join(nb["cells"][0]["source"])
-    last = "".join("".join(c["source"]) for c in nb["cells"][-3:] if c["cell_type"] == "markdown")
+    markdown = [i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "markdown"]
+    last = "".join("".join(nb["cells"][i]["source"]) for i in markdown[-3:])
     assert first.startswith(f"# {path.name[:2]} · ")
     assert "**Sections**" in first
     assert nb["cells"][1]["cell_type"] == "code" and "import helpers" in "".join(nb["cells"][1]["source"])
     assert "What we found" in last and "## Try it yourself" in last
+    # after the suggestions, only the try-it controls (helpers.sharing.tryit), whose variables no assert uses
+    controls = ["".join(c["source"]) for c in nb["cells"][markdown[-1] + 1:]]
+    assert all("tryit." in source and "assert" not in source for source in controls), controls
 
 
 def test_importing_helpers_has_no_side_effects(tmp_path):
