@@ -4,7 +4,7 @@ Two 95% intervals that overlap do not show that two rates are alike, and two tha
 not show the smallest difference a test would find (Schenker & Gentleman 2001). So where a notebook
 claims or denies a difference, it gives the difference itself with a test:
 
-- `fisher_exact`: Fisher's exact test (Fisher 1922) on a 2×2 table, such as the units of two
+- `fisher_exact`: Fisher's exact test (Fisher 1935) on a 2×2 table, such as the units of two
   interviews with and without a code; two-sided, summing every table with the same margins that is
   no more probable than the one observed (Agresti 1992). Written out with integer arithmetic, so
   it is exact; `tests/test_differences.py` checks it by hand and against scipy.
