@@ -104,4 +104,4 @@ def test_a_build_in_worker_processes_writes_the_bytes_of_one_in_this_process(tmp
 def test_a_worker_running_other_code_refuses_the_job(seeds):
     job = dataclasses.replace(tokencache.jobs_for(seeds[:1])[0], version="another version")
     with pytest.raises(RuntimeError, match="other helpers code"):
-        tokencache.run_job(token_table, job)
+        tokencache.run_job(token_table, job, seeds[0][1])

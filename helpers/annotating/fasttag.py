@@ -24,6 +24,7 @@ sentences (hypothesis), and `bench/scale.py` checks them on every sentence it ti
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 import numpy as np
@@ -65,6 +66,7 @@ class BatchTagger:
         # previous tag; grown by doubling, as the words of the texts arrive.
         self._word_rows = np.zeros((1024, 7 + len(previous)), dtype=np.int64)
         self._surface: dict[str, tuple[int, int, int]] = {}
+        self._lock = threading.Lock()  # the word tables grow as texts arrive: one text at a time
 
     def _word(self, word: str) -> int:
         """The number of a context word, its feature rows made on first sight."""
@@ -92,6 +94,10 @@ class BatchTagger:
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """The Penn Treebank tag of every token of every sentence, as `PerceptronTagger.tag` gives."""
+        with self._lock:
+            return self._tag(sentences)
+
+    def _tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         lengths = np.array([len(s) for s in sentences], dtype=np.int64)
         if lengths.sum() == 0:
             return [[] for _ in sentences]

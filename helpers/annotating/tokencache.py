@@ -21,16 +21,18 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import json
 import os
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
 from ..plumbing.paths import NLTK_DATA_DIR, PROJECT_ROOT
 from ..reading.catalog import Interview
+from ..reading.seedtext import read_seed
 
 CACHE_DIR = PROJECT_ROOT / ".cache" / "tokens"
 CACHE_VARIABLE = "STUDY_TOKEN_CACHE"
@@ -129,29 +131,36 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 @dataclass(frozen=True)
 class Job:
-    """One interview to build: its catalog entry, text and key, and the code version the key was
-    made with (a worker running other code refuses the job rather than file wrong tables)."""
+    """One interview to build: its catalog entry and key, the code version the key was made with (a
+    worker running other code refuses the job rather than file wrong tables), and its text, or None
+    to read it from the seed file when the job is sent (an archive's texts are not all held at once)."""
 
     interview: Interview
-    text: str
     key: str
     version: str
+    text: str | None = None
 
 
-def run_job(builder: Builder, job: Job) -> tuple[str, int, bytes]:
+def text_of(job: Job) -> str:
+    """The job's text, read (and checked against the catalog's sha256) if it does not hold it."""
+    return job.text if job.text is not None else read_seed(job.interview)
+
+
+def run_job(builder: Builder, job: Job, text: str) -> tuple[str, int, bytes]:
     """Build one interview's table (a worker's task, so a plain module-level function). Returns its
     key, its number of tokens and its Parquet bytes."""
     if code_version() != job.version:
         raise RuntimeError(f"this worker runs other helpers code than the one that asked for {job.interview.id}: "
                            "install the same version of the project on every worker")
-    table = builder(job.interview, job.text)
+    table = builder(job.interview, text)
     return job.key, table.num_rows, table_bytes(table, job.key)
 
 
-def jobs_for(seeds: list[tuple[Interview, str]]) -> list[Job]:
-    """A job for each (interview, text)."""
+def jobs_for(seeds: list[tuple[Interview, str]], keep_text: bool = True) -> list[Job]:
+    """A job for each (interview, text), holding the text unless `keep_text` is False."""
     version = code_version()
-    return [Job(interview, text, cache_key(interview, text), version) for interview, text in seeds]
+    return [Job(interview, cache_key(interview, text), version, text if keep_text else None)
+            for interview, text in seeds]
 
 
 def missing(jobs: list[Job], schema, folder: Path | None = None) -> list[Job]:
@@ -160,35 +169,52 @@ def missing(jobs: list[Job], schema, folder: Path | None = None) -> list[Job]:
     return [job for job in jobs if not is_stored(folder / f"{job.key}.parquet", job.key, schema)]
 
 
+def longest_first(jobs: list[Job]) -> list[Job]:
+    """The jobs, longest text first, so that no worker is left alone with a long one at the end."""
+    return sorted(jobs, key=lambda job: -(len(job.text) if job.text is not None else job.interview.path.stat().st_size))
+
+
 Progress = Callable[[int, int, int], None]
 """Told (interviews built, interviews to build, tokens built) after each interview."""
+
+
+def store_results(results: Iterable[tuple[str, int, bytes]], total: int, folder: Path | None = None,
+                  progress: Progress | None = None) -> int:
+    """Write each (key, tokens, bytes) a build gives into the store; returns the tokens written."""
+    folder = store_folder(folder)
+    tokens = 0
+    for done, (key, rows, data) in enumerate(results, 1):
+        write_atomically(folder / f"{key}.parquet", data)
+        tokens += rows
+        if progress is not None:
+            progress(done, total, tokens)
+    return tokens
 
 
 def build(jobs: list[Job], builder: Builder, folder: Path | None = None, workers: int | None = None,
           progress: Progress | None = None) -> int:
     """Build and store the tables of `jobs`: on `workers` processes (default: every core) when
     `PARALLEL_FROM` or more, else in this process. Returns the number of tokens built."""
-    folder = store_folder(folder)
     workers = workers or os.cpu_count() or 1
-    tokens = 0
-    for done, (key, rows, data) in enumerate(_results(jobs, builder, workers), 1):
-        write_atomically(folder / f"{key}.parquet", data)
-        tokens += rows
-        if progress is not None:
-            progress(done, len(jobs), tokens)
-    return tokens
+    return store_results(_results(jobs, builder, workers), len(jobs), folder, progress)
 
 
 def _results(jobs: list[Job], builder: Builder, workers: int) -> Iterator[tuple[str, int, bytes]]:
     if len(jobs) < PARALLEL_FROM or workers < 2:
-        yield from (run_job(builder, job) for job in jobs)
+        yield from (run_job(builder, job, text_of(job)) for job in jobs)
         return
-    # Longest texts first, so that no worker is left with a long one at the end.
-    ordered = sorted(jobs, key=lambda job: -len(job.text))
+    todo = iter(longest_first(jobs))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(run_job, builder, job) for job in ordered]
-        for future in as_completed(futures):
-            yield future.result()
+        pending: set = set()
+        while True:
+            # A few jobs per worker in flight: the workers never wait, and few texts are held at once.
+            for job in itertools.islice(todo, max(0, 4 * workers - len(pending))):
+                pending.add(pool.submit(run_job, builder, job, text_of(job)))
+            if not pending:
+                return
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
 
 
 def cached_tokens(seeds: list[tuple[Interview, str]], schema, builder: Builder, folder: Path | None = None,
