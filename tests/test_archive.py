@@ -58,7 +58,7 @@ def test_key_words_against_the_rest_are_the_pandas_ones(study):
 
 
 def test_two_texts_against_each_other_give_the_g2_of_notebook_05(study):
-    archive, speech, folder = study
+    archive, speech, _ = study
     answers = answers_of(speech)
     first, second = sorted(answers["interview"].unique())
     pair = keyness.keyness(answers, "interview", first, second)
@@ -83,7 +83,7 @@ def test_key_words_of_every_interview_at_once_are_the_workbench_s(study):
     ("on the ground", "answers", 6, "text"), ("of the", "answers", 5, "text"), ("war", "questions", 6, "text"),
     ("the", "speech", 3, "text"), ("garden*", "speech", 4, "left"), ("nothing-like-this", "answers", 6, "text")])
 def test_concordance_lines_are_the_pandas_ones(study, term, speech, width, sort):
-    archive, tokens, folder = study
+    archive, _, folder = study
     table = helpers.load_tokens(folder, speech=speech)
     ours, theirs = archive.concordance(term, speech, width, sort), kwic.concordance(table, term, width, sort)
     assert ours.equals(theirs)
@@ -119,7 +119,8 @@ def test_collocations_of_the_whole_archive_count_pairs_within_each_interview(stu
     archive, speech, _ = study
     answers = answers_of(speech)
     words = vocabulary.words_of(answers)
-    pairs = FreqDist(p for _, mine in words.groupby("interview") for p in zip(mine["norm"], mine["norm"].iloc[1:]))
+    pairs = FreqDist(p for _, mine in words.groupby("interview")
+                     for p in zip(mine["norm"], mine["norm"].iloc[1:], strict=False))
     finder = BigramCollocationFinder(FreqDist(words["norm"]), pairs)
     finder.apply_freq_filter(2)
     function = set(words.loc[words["stop"] | words["norm"].str.match(vocabulary.CLITIC), "norm"])
@@ -138,7 +139,8 @@ def test_only_the_interview_whose_key_changed_is_built_and_indexed_again(tmp_pat
     assert (first.rebuilt, first.added, first.removed) == (["201", "202"], 2, 0)
     before = first.word_counts("answers", "interview", "202")
     first.close()
-    text = (folder / "202_library.md").read_text(encoding="utf-8").replace("With a meeting in the library", "With a meeting in the archive", 1)
+    text = (folder / "202_library.md").read_text(encoding="utf-8")
+    text = text.replace("With a meeting in the library", "With a meeting in the archive", 1)
     (folder / "202_library.md").write_text(text, encoding="utf-8")
     catalog = (folder / "catalog.toml").read_text(encoding="utf-8")
     old = helpers.load_catalog(FIXTURE_CORPUS)[1].sha256

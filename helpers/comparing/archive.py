@@ -52,6 +52,8 @@ MEMORY = "1GB"
 """DuckDB's memory limit for the index and its queries; beyond it, DuckDB spills to disk."""
 BATCH = 400
 """Interviews copied into the index per statement."""
+KWIC_COLUMNS = ["interview", "passage_id", "speaker", "start", "token", "norm"]
+"""The columns a concordance reads."""
 BY = ("interview", "speaker", "role", "kind", "turn_id", "passage_id")
 """The columns a query may group or select by."""
 SELECTION = {"answers": "NOT inserted AND role = 'interviewee'", "questions": "NOT inserted AND role = 'interviewer'",
@@ -118,7 +120,8 @@ class Archive:
                                    "position": range(len(jobs))})
             db.register("wanted", wanted)
             gone = [r[0] for r in db.execute(
-                "SELECT iid FROM interviews WHERE (key, interview) NOT IN (SELECT (key, interview) FROM wanted)").fetchall()]
+                "SELECT iid FROM interviews WHERE (key, interview) NOT IN "
+                "(SELECT (key, interview) FROM wanted)").fetchall()]
             if gone:
                 for table in ("tokens", "postings", "interviews"):
                     db.execute(f"DELETE FROM {table} WHERE iid IN (SELECT unnest(?::INTEGER[]))", [gone])
@@ -139,9 +142,11 @@ class Archive:
                               "key": [j.key for j in jobs], "interview": [j.interview.id for j in jobs]})
         db.register("batch_files", files)
         columns = ", ".join(f'"{c}"' for c in TOKEN_COLUMNS)
+        prefixed = ", ".join(f'p."{c}"' for c in TOKEN_COLUMNS)
         db.execute(f"""CREATE OR REPLACE TEMP TABLE staged AS
-            SELECT f.iid, CAST(p.file_row_number AS INTEGER) AS "row", {", ".join(f"p.{c}" for c in columns.split(", "))}
-            FROM read_parquet(?, filename = true, file_row_number = true) p JOIN batch_files f ON p.filename = f.path""",
+            SELECT f.iid, CAST(p.file_row_number AS INTEGER) AS "row", {prefixed}
+            FROM read_parquet(?, filename = true, file_row_number = true) p
+            JOIN batch_files f ON p.filename = f.path""",
                    [files["path"].tolist()])
         # A passage's number: its interview's, then its first token's row, so that numbers follow the text.
         db.execute(f"""INSERT INTO tokens SELECT iid, "row",
@@ -216,7 +221,8 @@ class Archive:
         and `key`, from one pass over the index (the counts), the statistics in Python."""
         where, parameters = self._where(speech, by, None, True)
         counts = self.query(f"""SELECT norm, count(*) FILTER (WHERE {by} = ?) AS a,
-            count(*) FILTER (WHERE {by} IS DISTINCT FROM ?) AS b FROM tokens WHERE {where} GROUP BY norm ORDER BY norm""",
+            count(*) FILTER (WHERE {by} IS DISTINCT FROM ?) AS b FROM tokens WHERE {where}
+            GROUP BY norm ORDER BY norm""",
                             [value, value, *parameters])
         first, second = value, keyness.REST
         a_all, b_all = counts["a"].to_numpy(dtype="int64"), counts["b"].to_numpy(dtype="int64")
@@ -229,7 +235,8 @@ class Archive:
             g2, lr = stats.log_likelihood(a, b, c, d), stats.log_ratio(a, b, c, d)
             rows.append({"word": word, "a": a, "b": b, "per_1000_1": round(1000 * a / c, 2),
                          "per_1000_2": round(1000 * b / d, 2), "g2": g2, "log_ratio": lr,
-                         "more_in": first if a / c > b / d else second if a / c < b / d else "equal", "key": g2 > limit})
+                         "more_in": first if a / c > b / d else second if a / c < b / d else "equal",
+                         "key": g2 > limit})
         table = pd.DataFrame(rows, columns=keyness.KEYNESS_COLUMNS).sort_values(["g2", "word"], ascending=[False, True])
         table.attrs.update({"threshold": limit, "correction": correction, "words_tested": len(counts),
                             "sizes": {first: c, second: d}, "speech": speech, "against": keyness.REST})
@@ -269,10 +276,10 @@ class Archive:
 
     # Rows of a few passages or one text, handed to the pandas functions ---------------------------
 
-    def rows(self, where: str, parameters: list, speech: str) -> pd.DataFrame:
+    def rows(self, where: str, parameters: list, speech: str, columns: list[str] | None = None) -> pd.DataFrame:
         """The token rows of the selection `speech` that meet `where`, in text order, as a token table
-        (`attrs["speech"]` set), for the pandas functions."""
-        columns = ", ".join(f't."{c}"' for c in TOKEN_COLUMNS)
+        (`attrs["speech"]` set; only `columns`, if given), for the pandas functions."""
+        columns = ", ".join(f't."{c}"' for c in columns or TOKEN_COLUMNS)
         table = self.query(f"""SELECT {columns} FROM tokens t JOIN interviews i USING (iid)
             WHERE {_check(speech)} AND {where} ORDER BY i.position, t.pid, t."row" """, parameters)
         table.attrs["speech"] = speech
@@ -311,7 +318,7 @@ class Archive:
         for first in range(0, len(pids), chunk):
             some = pids[first:first + chunk]
             rows = self.rows("t.pid BETWEEN ? AND ? AND t.pid IN (SELECT unnest(?::BIGINT[]))",
-                             [int(some.min()), int(some.max()), some.tolist()], speech)
+                             [int(some.min()), int(some.max()), some.tolist()], speech, KWIC_COLUMNS)
             lines.append(kwic.concordance(rows, term, width=width, sort="text"))
             if limit is not None and sort == "text" and sum(map(len, lines)) >= limit:
                 break
@@ -354,7 +361,8 @@ class Archive:
             table = stats.collocations(words["norm"].tolist(), min_freq=min_freq, ignore=function)
             return table if top is None else table.head(top)
         where = f"is_word AND {SELECTION[speech]}"
-        found = self.query(f"""WITH w AS (SELECT iid, "row", norm, NOT ({CONTENT}) AS function FROM tokens WHERE {where}),
+        found = self.query(f"""WITH w AS (SELECT iid, "row", norm, NOT ({CONTENT}) AS function FROM tokens
+                  WHERE {where}),
             p AS (SELECT norm AS w1, function AS f1, lead(norm) OVER win AS w2, lead(function) OVER win AS f2 FROM w
                   WINDOW win AS (PARTITION BY iid ORDER BY "row")),
             b AS (SELECT w1, w2, count(*) AS n FROM p WHERE w2 IS NOT NULL AND NOT f1 AND NOT f2 GROUP BY ALL
