@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .tokencache import Builder, Job, Progress, longest_first, run_job, store_results, text_of
 
@@ -22,7 +23,7 @@ IN_FLIGHT = 4
 """Jobs sent per worker thread before the first results come back."""
 
 
-def build_on_dask(jobs: list[Job], builder: Builder, scheduler, folder: Path | None = None,
+def build_on_dask(jobs: list[Job], builder: Builder, scheduler: Any, folder: Path | None = None,
                   progress: Progress | None = None) -> int:
     """Build and store the tables of `jobs` on the Dask cluster `scheduler`. Returns the tokens built."""
     from distributed import Client
@@ -36,7 +37,7 @@ def build_on_dask(jobs: list[Job], builder: Builder, scheduler, folder: Path | N
             client.close()
 
 
-def _results(client, jobs: list[Job], builder: Builder) -> Iterator[tuple[str, int, bytes]]:
+def _results(client: Any, jobs: list[Job], builder: Builder) -> Iterator[tuple[str, int, bytes]]:
     from distributed import as_completed
 
     threads = max(1, sum(client.nthreads().values()))

@@ -26,8 +26,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from nltk.tag.perceptron import PerceptronTagger
 
 START, START2, END, END2 = "-START-", "-START2-", "-END-", "-END2-"
 
@@ -35,7 +39,7 @@ START, START2, END, END2 = "-START-", "-START2-", "-END-", "-END2-"
 class BatchTagger:
     """The tags NLTK's `PerceptronTagger` (`tagger`) gives, for many sentences at a time."""
 
-    def __init__(self, tagger) -> None:
+    def __init__(self, tagger: PerceptronTagger) -> None:
         weights = tagger.model.weights
         self.tags = sorted(tagger.classes, reverse=True)  # argmax takes the first of ties: the last tag
         column = {tag: k for k, tag in enumerate(self.tags)}

@@ -29,10 +29,14 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..plumbing.paths import NLTK_DATA_DIR, PROJECT_ROOT
 from ..reading.catalog import Interview
 from ..reading.seedtext import read_seed
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 CACHE_DIR = PROJECT_ROOT / ".cache" / "tokens"
 CACHE_VARIABLE = "STUDY_TOKEN_CACHE"
@@ -45,7 +49,7 @@ WRITER = {"compression": "zstd", "compression_level": 3, "use_dictionary": True,
           "row_group_size": 1 << 20}
 """pyarrow's Parquet writer options for every file of the store: fixed, so equal tables give equal bytes."""
 
-Builder = Callable[[Interview, str], object]
+Builder = Callable[[Interview, str], "pa.Table"]
 """Makes the Arrow token table of one (interview, text): `helpers.annotating.tokens.token_table`."""
 
 
@@ -85,7 +89,7 @@ def store_folder(folder: Path | None = None) -> Path:
     return Path(folder) if folder is not None else Path(os.environ.get(CACHE_VARIABLE) or CACHE_DIR)
 
 
-def table_bytes(table, key: str) -> bytes:
+def table_bytes(table: pa.Table, key: str) -> bytes:
     """The Parquet file of an Arrow token table, with `key` in its schema metadata."""
     import pyarrow.parquet as pq
 
@@ -94,7 +98,7 @@ def table_bytes(table, key: str) -> bytes:
     return sink.getvalue()
 
 
-def read_table(path: Path, key: str, schema):
+def read_table(path: Path, key: str, schema: pa.Schema) -> pa.Table | None:
     """The Arrow table stored at `path`, or None when the file is missing, unreadable, of another
     schema or filed under a key other than its own."""
     import pyarrow as pa
@@ -109,7 +113,7 @@ def read_table(path: Path, key: str, schema):
     return table.replace_schema_metadata(None)
 
 
-def is_stored(path: Path, key: str, schema) -> bool:
+def is_stored(path: Path, key: str, schema: pa.Schema) -> bool:
     """Whether `path` holds a table filed under `key` with `schema`, read from its footer alone."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -163,7 +167,7 @@ def jobs_for(seeds: list[tuple[Interview, str]], keep_text: bool = True) -> list
             for interview, text in seeds]
 
 
-def missing(jobs: list[Job], schema, folder: Path | None = None) -> list[Job]:
+def missing(jobs: list[Job], schema: pa.Schema, folder: Path | None = None) -> list[Job]:
     """The jobs whose table the store does not hold (checked from each file's footer)."""
     folder = store_folder(folder)
     return [job for job in jobs if not is_stored(folder / f"{job.key}.parquet", job.key, schema)]
@@ -217,8 +221,8 @@ def _results(jobs: list[Job], builder: Builder, workers: int) -> Iterator[tuple[
                 yield future.result()
 
 
-def cached_tokens(seeds: list[tuple[Interview, str]], schema, builder: Builder, folder: Path | None = None,
-                  progress: Progress | None = None) -> list:
+def cached_tokens(seeds: list[tuple[Interview, str]], schema: pa.Schema, builder: Builder, folder: Path | None = None,
+                  progress: Progress | None = None) -> list[pa.Table]:
     """The Arrow token table of each (interview, text), read from the store where it holds it,
     built by `builder` (and stored) where it does not."""
     folder = store_folder(folder)

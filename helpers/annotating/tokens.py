@@ -28,7 +28,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -40,6 +40,11 @@ from ..reading.seedtext import read_seed
 from ..reading.segment import Segment, split_seed
 from .speech import select_speech
 from .tokencache import cached_tokens
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from .fasttag import BatchTagger
 
 STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
 DASHES = re.compile(r"[—–]")
@@ -140,7 +145,7 @@ COLUMN_TYPES = {"position": "int64", "start": "int64", "end": "int64", "stop": "
 
 
 @cache
-def token_schema():
+def token_schema() -> pa.Schema:
     """The Arrow schema of a token table: TOKEN_COLUMNS, strings but for COLUMN_TYPES."""
     import pyarrow as pa
 
@@ -148,7 +153,7 @@ def token_schema():
 
 
 @cache
-def _batch_tagger():
+def _batch_tagger() -> BatchTagger:
     """NLTK's perceptron, run on all the sentences of a text at once (`helpers.annotating.fasttag`)."""
     from .fasttag import BatchTagger
 
@@ -194,7 +199,7 @@ def _segment_sentences(interview: Interview, text: str, seg: Segment, columns: d
             columns["inserted"].append(any(i <= here < j for i, j in insertions))
 
 
-def token_table(interview: Interview, text: str):
+def token_table(interview: Interview, text: str) -> pa.Table:
     """The token table of one seed's text as an Arrow table (`token_schema`), every sentence of the
     text tagged in one batch: the table the token store keeps (see `load_tokens` for the columns)."""
     import pyarrow as pa

@@ -34,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -84,7 +85,7 @@ class Archive:
     """The token tables of a catalog folder's interviews, in the store and in a DuckDB index over it."""
 
     def __init__(self, seeds: str | Path | None = None, store: Path | None = None, workers: int | None = None,
-                 scheduler=None, progress: bool = True, threads: int | None = None) -> None:
+                 scheduler: Any = None, progress: bool = True, threads: int | None = None) -> None:
         import duckdb
 
         self.catalog = load_catalog(seeds)
@@ -135,7 +136,7 @@ class Archive:
             db.execute("CHECKPOINT")
         return len(new), len(gone)
 
-    def _copy_in(self, db, jobs: list[tokencache.Job], first_iid: int) -> None:
+    def _copy_in(self, db: Any, jobs: list[tokencache.Job], first_iid: int) -> None:
         """Copy the stored tables of `jobs` into the index, as interviews first_iid, first_iid + 1, ..."""
         files = pd.DataFrame({"path": [str(self.store / f"{j.key}.parquet") for j in jobs],
                               "iid": range(first_iid, first_iid + len(jobs)),
@@ -167,7 +168,7 @@ class Archive:
     def __enter__(self) -> Archive:
         return self
 
-    def __exit__(self, *_) -> None:
+    def __exit__(self, *_: object) -> None:
         self.close()
 
     def query(self, sql: str, parameters: list | None = None) -> pd.DataFrame:
