@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,8 @@ from .vocabulary import CLITIC
 
 MEMORY = "1GB"
 """DuckDB's memory limit for the index and its queries; beyond it, DuckDB spills to disk."""
+WAIT = 120.0
+"""Seconds to wait for another process that holds the index before giving up."""
 BATCH = 400
 """Interviews copied into the index per statement."""
 KWIC_COLUMNS = ["interview", "passage_id", "speaker", "start", "token", "norm"]
@@ -86,7 +89,6 @@ class Archive:
 
     def __init__(self, seeds: str | Path | None = None, store: Path | None = None, workers: int | None = None,
                  scheduler: Any = None, progress: bool = True, threads: int | None = None) -> None:
-        import duckdb
 
         self.catalog = load_catalog(seeds)
         self.store = tokencache.store_folder(store)
@@ -104,18 +106,42 @@ class Archive:
         self.index = self.store / "index" / f"{hashlib.sha256(str(folder).encode()).hexdigest()[:16]}.duckdb"
         self.index.parent.mkdir(parents=True, exist_ok=True)
         self.threads = threads or os.cpu_count() or 1
-        self.added, self.removed = self._sync(jobs)
-        self.db = duckdb.connect(str(self.index), read_only=True, config=self._config())
+        self.added, self.removed = self._sync(jobs) if self._changed(jobs) else (0, 0)
 
     def _config(self) -> dict:
         return {"threads": self.threads, "memory_limit": MEMORY, "temp_directory": str(self.index.parent / "spill")}
 
+    def _changed(self, jobs: list[tokencache.Job]) -> bool:
+        """Whether the index lacks the catalog's interviews, holds others, or is not there yet."""
+        if not self.index.exists():
+            return True
+        try:
+            held = self.query("SELECT key, interview, position FROM interviews ORDER BY position")
+        except Exception:  # an index of an older schema, or half written: made again by _sync
+            return True
+        return (held["key"].tolist(), held["interview"].tolist(), held["position"].tolist()) != (
+            [j.key for j in jobs], [j.interview.id for j in jobs], list(range(len(jobs))))
+
+    def _writable(self) -> Any:
+        """A read-write connection to the index, waiting (up to `WAIT` seconds) while another process
+        reads or writes it: a query holds it only while it runs."""
+        import duckdb
+
+        waited = 0.0
+        while True:
+            try:
+                return duckdb.connect(str(self.index), config=self._config())
+            except duckdb.IOException:
+                if waited >= WAIT:
+                    raise
+                time.sleep(0.2)
+                waited += 0.2
+
     def _sync(self, jobs: list[tokencache.Job]) -> tuple[int, int]:
         """Bring the index to the catalog: take out the interviews whose key is gone, copy in the
         new ones, record the catalog's order. Returns (interviews added, interviews removed)."""
-        import duckdb
 
-        with duckdb.connect(str(self.index), config=self._config()) as db:
+        with self._writable() as db:
             db.execute(SCHEMA)
             wanted = pd.DataFrame({"key": [j.key for j in jobs], "interview": [j.interview.id for j in jobs],
                                    "position": range(len(jobs))})
@@ -162,8 +188,9 @@ class Archive:
         db.unregister("batch_files")
 
     def close(self) -> None:
-        """Close the index (it is opened read-only: several notebooks may read it at once)."""
-        self.db.close()
+        """Nothing to close: each query opens the index read-only and closes it, so several notebooks
+        may read it at once and one may bring it up to date between their queries."""
+        return None
 
     def __enter__(self) -> Archive:
         return self
@@ -173,7 +200,10 @@ class Archive:
 
     def query(self, sql: str, parameters: list | None = None) -> pd.DataFrame:
         """Any SQL over the index's tables (interviews, tokens, postings), as a DataFrame."""
-        return self.db.execute(sql, parameters or []).df()
+        import duckdb
+
+        with duckdb.connect(str(self.index), read_only=True, config=self._config()) as db:
+            return db.execute(sql, parameters or []).df()
 
     # Word lists -----------------------------------------------------------------------------------
 
@@ -248,7 +278,7 @@ class Archive:
         """`helpers.sharing.workbench.key_words_each`: the `top` key words of every value of `by`
         against all the others pooled, computed for all of them in one query."""
         where, parameters = self._where(speech, by, None, True)
-        tested = self.db.execute(f"SELECT count(DISTINCT norm) FROM tokens WHERE {where}", parameters).fetchall()[0][0]
+        tested = int(self.query(f"SELECT count(DISTINCT norm) AS n FROM tokens WHERE {where}", parameters)["n"][0])
         columns = [by, "word", "a", "b", "per_1000", "per_1000_rest", "g2", "log_ratio", "key"]
         if not tested:
             return pd.DataFrame(columns=columns)
@@ -313,8 +343,8 @@ class Archive:
         if len(words) == 1:
             counted = "n" if speech == "all" else "n_clean"
             condition, parameters = conditions[0]
-            hits = int(self.db.execute(f"SELECT coalesce(sum({counted}), 0) FROM postings WHERE {condition}",
-                                       parameters).fetchall()[0][0])
+            hits = int(self.query(f"SELECT coalesce(sum({counted}), 0) AS n FROM postings WHERE {condition}",
+                                  parameters)["n"][0])
         lines, chunk = [], 256
         for first in range(0, len(pids), chunk):
             some = pids[first:first + chunk]
