@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import shutil
 
 import pytest
 from conftest import FIXTURE_CORPUS
@@ -47,6 +48,33 @@ def test_any_change_to_text_catalog_entry_or_code_makes_a_new_key(seeds, monkeyp
     assert tokencache.cache_key(moved, text) == key  # where the files lie is not what they hold
     monkeypatch.setattr(tokencache, "code_version", lambda: "another version of helpers")
     assert tokencache.cache_key(interview, text) != key
+
+
+def test_the_key_covers_the_modules_that_build_the_table_and_those_only():
+    names = {str(p.relative_to(tokencache.PACKAGE)) for p in tokencache.token_modules()}
+    assert {"annotating/tokens.py", "annotating/fasttag.py", "annotating/tokencache.py", "reading/segment.py",
+            "reading/markup.py", "reading/catalog.py", "plumbing/nltk_data.py"} <= names  # segment: imported by tokens
+    assert not names & {"__init__.py", "annotating/__init__.py", "annotating/cluster.py", "plumbing/progress.py",
+                        "comparing/archive.py", "comparing/keyness.py", "sharing/workbench.py"}
+
+
+def edited(tmp_path, name, module):
+    """The code version of a copy of `helpers` in which `module` has one more line."""
+    copy = tmp_path / name / "helpers"
+    shutil.copytree(tokencache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    if module is not None:
+        with (copy / module).open("a", encoding="utf-8") as handle:
+            handle.write("\n# an edit\n")
+    return tokencache.code_version.__wrapped__(copy)
+
+
+def test_an_unrelated_module_s_change_keeps_the_key_a_tokenizer_change_alters_it(tmp_path):
+    same = edited(tmp_path, "as-is", None)
+    assert same == tokencache.code_version()
+    for module in ("comparing/archive.py", "plumbing/progress.py", "sharing/workbench.py", "__init__.py"):
+        assert edited(tmp_path, module.replace("/", "-"), module) == same, module
+    for module in ("annotating/tokens.py", "annotating/fasttag.py", "reading/segment.py", "reading/markup.py"):
+        assert edited(tmp_path, module.replace("/", "-"), module) != same, module
 
 
 def test_a_file_that_does_not_read_is_rebuilt(tmp_path, seeds):

@@ -3,9 +3,10 @@
 Tagging is the costliest step of the study, and every notebook and query needs the same table. So
 each interview's table is kept in `.cache/tokens/` (git-ignored; `STUDY_TOKEN_CACHE` moves it) as
 `<key>.parquet`, the key made from everything the table depends on: the seed's text, the
-interview's catalog entry, the source of every `helpers` module, the checked NLTK data and the
-library versions. A change to any of them makes a new key, so a stored table is never stale, and
-only the interviews whose key changed are built again.
+interview's catalog entry, the source of the `helpers` modules that build and write the table
+(`token_modules`: not the others, so that a change to a query or a notebook helper rebuilds
+nothing), the checked NLTK data and the library versions. A change to any of them makes a new key,
+so a stored table is never stale, and only the interviews whose key changed are built again.
 
 A file is trusted only if Parquet reads it, its schema is the token table's and the key written
 inside it is the key it is filed under; anything else is rebuilt. Parquet holds data, not code:
@@ -53,10 +54,64 @@ Builder = Callable[[Interview, str], "pa.Table"]
 """Makes the Arrow token table of one (interview, text): `helpers.annotating.tokens.token_table`."""
 
 
+BUILT_BY = ("annotating/tokens.py", "annotating/fasttag.py", "annotating/tokencache.py")
+"""The modules that make a token table and write its file (paths inside `helpers`). The key covers
+them and every `helpers` module they import, directly or not: no other module's change rebuilds
+the store."""
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def _imported(package: Path, module: Path) -> list[Path]:
+    """The `helpers` modules that `module` imports: relative and `helpers.` imports, those inside
+    functions and TYPE_CHECKING blocks included."""
+    import ast
+
+    here = module.relative_to(package).parent.parts
+    found = []
+    for node in ast.walk(ast.parse(module.read_bytes(), str(module))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = [*here[:len(here) - node.level + 1], *(node.module.split(".") if node.module else [])]
+            elif node.module and node.module.split(".")[0] == package.name:
+                parts = node.module.split(".")[1:]
+            else:
+                continue
+            found += _files(package.joinpath(*parts), [alias.name for alias in node.names])
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                first, *parts = alias.name.split(".")
+                if first == package.name:
+                    found += _files(package.joinpath(*parts), [])
+    return found
+
+
+def _files(target: Path, names: list[str]) -> list[Path]:
+    """The files `from target import names` runs: target/name.py for each name that is a module, and
+    target itself (target.py, or target/__init__.py for a package) unless every name is a module."""
+    modules = [target / f"{name}.py" for name in names if (target / f"{name}.py").is_file()]
+    if names and len(modules) == len(names):
+        return modules
+    own = [path for path in (target.with_suffix(".py"), target / "__init__.py") if path.is_file()]
+    return modules + own[:1]
+
+
+def token_modules(package: Path = PACKAGE) -> list[Path]:
+    """`BUILT_BY` and every `helpers` module they import, directly or not, sorted."""
+    todo = [package / name for name in BUILT_BY]
+    seen: set[Path] = set()
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo += _imported(package, module)
+    return sorted(seen)
+
+
 @cache
-def code_version() -> str:
-    """A digest of what the token table is made by: every `helpers` module's source, the NLTK data's
-    checksums, and the versions of Python, NLTK, numpy, pandas and pyarrow."""
+def code_version(package: Path = PACKAGE) -> str:
+    """A digest of what the token table is made by: the source of the modules that build and write it
+    (`token_modules`), the NLTK data's checksums, and the versions of Python, NLTK, numpy, pandas and
+    pyarrow."""
     import sys
 
     import nltk
@@ -65,8 +120,7 @@ def code_version() -> str:
     import pyarrow
 
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
+    for path in token_modules(package):
         digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     digest.update((NLTK_DATA_DIR / "SHA256SUMS").read_bytes())
     digest.update(f"python {sys.version_info[:3]} nltk {nltk.__version__} numpy {numpy.__version__} "
