@@ -1,12 +1,16 @@
 """The archive's queries give the tables the study's pandas functions give, on the seeds and on the
 fixtures: the study's figures come out the same through the token store's DuckDB index; and only an
-interview whose key changed is built and indexed again."""
+interview whose key changed is built and indexed again; an interrupted update leaves no half interview,
+and a process waits while another holds the index."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 import shutil
+import subprocess
+import sys
+import time
 
 import pandas as pd
 import pytest
@@ -17,7 +21,11 @@ from nltk.probability import FreqDist
 import helpers
 from helpers import concordance as kwic
 from helpers import conversation, keyness, stats, vocabulary
+from helpers.annotating import tokencache
+from helpers.annotating.tokens import token_schema, token_table
+from helpers.comparing import archive as archive_module
 from helpers.comparing.archive import Archive
+from helpers.reading.seedtext import read_seed
 from helpers.sharing import workbench
 
 FOLDERS = {"seeds": None, "fixtures": FIXTURE_CORPUS}
@@ -26,8 +34,24 @@ FOLDERS = {"seeds": None, "fixtures": FIXTURE_CORPUS}
 @pytest.fixture(scope="module", params=list(FOLDERS))
 def study(request):
     folder = FOLDERS[request.param]
-    with Archive(folder, progress=False) as archive:
+    with Archive(folder, progress=False) as archive, archive.reading():  # one connection for the module's queries
         yield archive, helpers.load_tokens(folder, speech="speech"), folder
+
+
+@pytest.fixture(scope="module")
+def fixture_store(tmp_path_factory):
+    """The fixture corpus's token tables, built once for the tests that need an archive of their own."""
+    store = tmp_path_factory.mktemp("store")
+    tokencache.cached_tokens([(i, read_seed(i)) for i in helpers.load_catalog(FIXTURE_CORPUS)], token_schema(),
+                             token_table, store)
+    return store
+
+
+def own_archive(tmp_path, store):
+    """A copy of the fixture corpus and of its store's tables (no index yet), for a test to change."""
+    shutil.copytree(FIXTURE_CORPUS, tmp_path / "corpus")
+    shutil.copytree(store, tmp_path / "store")
+    return tmp_path / "corpus", tmp_path / "store"
 
 
 def answers_of(speech):
@@ -92,6 +116,13 @@ def test_concordance_lines_are_the_pandas_ones(study, term, speech, width, sort)
     assert first.equals(kwic.concordance(table, term, width).head(3))
 
 
+def test_a_concordance_read_in_many_small_chunks_has_each_line_once(study, monkeypatch):
+    archive, speech, _ = study
+    monkeypatch.setattr(archive_module, "FIRST_CHUNK", 1)  # chunks of 1, 2, 4, ... passages
+    ours = archive.concordance("the", "speech", 4)
+    assert ours.equals(kwic.concordance(speech, "the", 4)) and ours.attrs["hits"] == len(ours) > 10
+
+
 def test_a_concordance_in_some_interviews_only(study):
     archive, speech, _ = study
     answers = answers_of(speech)
@@ -132,13 +163,11 @@ def test_collocations_of_the_whole_archive_count_pairs_within_each_interview(stu
     assert ours["likelihood_ratio"].to_numpy() == pytest.approx([s for _, s in theirs], rel=1e-9)
 
 
-def test_only_the_interview_whose_key_changed_is_built_and_indexed_again(tmp_path):
-    folder = tmp_path / "corpus"
-    shutil.copytree(FIXTURE_CORPUS, folder)
-    first = Archive(folder, store=tmp_path / "store", progress=False)
-    assert (first.rebuilt, first.added, first.removed) == (["201", "202"], 2, 0)
+def test_only_the_interview_whose_key_changed_is_built_and_indexed_again(tmp_path, fixture_store):
+    folder, store = own_archive(tmp_path, fixture_store)
+    first = Archive(folder, store=store, progress=False)
+    assert (first.rebuilt, first.added, first.removed) == ([], 2, 0)  # the tables were there, the index was not
     before = first.word_counts("answers", "interview", "202")
-    first.close()
     text = (folder / "202_library.md").read_text(encoding="utf-8")
     text = text.replace("With a meeting in the library", "With a meeting in the archive", 1)
     (folder / "202_library.md").write_text(text, encoding="utf-8")
@@ -146,14 +175,72 @@ def test_only_the_interview_whose_key_changed_is_built_and_indexed_again(tmp_pat
     old = helpers.load_catalog(FIXTURE_CORPUS)[1].sha256
     new = hashlib.sha256(text.encode("utf-8")).hexdigest()
     (folder / "catalog.toml").write_text(re.sub(old, new, catalog), encoding="utf-8")
-    with Archive(folder, store=tmp_path / "store", progress=False) as second:
-        assert (second.rebuilt, second.added, second.removed) == (["202"], 1, 1)
-        after = second.word_counts("answers", "interview", "202")
-        assert after.get("archive", 0) == before.get("archive", 0) + 1 and len(second.interviews()) == 2
-        assert second.word_counts("answers", "interview", "201").equals(
-            vocabulary.word_counts(helpers.load_tokens(FIXTURE_CORPUS), "interview", "201"))
-    with Archive(folder, store=tmp_path / "store", progress=False) as third:
-        assert (third.rebuilt, third.added, third.removed) == ([], 0, 0)
+    second = Archive(folder, store=store, progress=False)
+    assert (second.rebuilt, second.added, second.removed) == (["202"], 1, 1)
+    after = second.word_counts("answers", "interview", "202")
+    assert after.get("archive", 0) == before.get("archive", 0) + 1 and len(second.interviews()) == 2
+    assert second.word_counts("answers", "interview", "201").equals(
+        vocabulary.word_counts(helpers.load_tokens(FIXTURE_CORPUS), "interview", "201"))
+    third = Archive(folder, store=store, progress=False)
+    assert (third.rebuilt, third.added, third.removed) == ([], 0, 0)
+
+
+class StopsBeforePostings:
+    """A connection that stops (as a reader interrupting the kernel would) once an interview's tokens are in."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def __getattr__(self, name):
+        return getattr(self.db, name)
+
+    def execute(self, sql, *parameters):
+        if sql.lstrip().startswith("INSERT INTO postings"):
+            raise KeyboardInterrupt
+        return self.db.execute(sql, *parameters)
+
+
+def test_an_interrupted_update_leaves_no_half_interview_in_the_index(tmp_path, fixture_store, monkeypatch):
+    folder, store = own_archive(tmp_path, fixture_store)
+    copy_in = Archive._copy_in
+    monkeypatch.setattr(archive_module, "BATCH", 1)
+    monkeypatch.setattr(Archive, "_copy_in", lambda self, db, jobs, first: copy_in(
+        self, StopsBeforePostings(db) if first > 1 else db, jobs, first))
+    with pytest.raises(KeyboardInterrupt):
+        Archive(folder, store=store, progress=False)  # the first interview in, the second stopped halfway
+    monkeypatch.undo()
+    again = Archive(folder, store=store, progress=False)
+    assert (again.added, again.removed) == (1, 0)
+    assert again.query("SELECT count(*) AS n FROM tokens")["n"][0] == len(helpers.load_tokens(FIXTURE_CORPUS, "all"))
+    assert again.word_counts("speech").equals(vocabulary.word_counts(helpers.load_tokens(FIXTURE_CORPUS, "speech")))
+
+
+HOLD = """import duckdb, sys, time
+for read_only in (False, True):  # a process that writes the index, then one that reads it
+    db = duckdb.connect(sys.argv[1], read_only=read_only)
+    print("reading" if read_only else "writing", flush=True)
+    time.sleep(0.6)
+    db.close()
+"""
+
+
+def test_a_process_waits_while_another_writes_or_reads_the_index(tmp_path, fixture_store):
+    folder, store = own_archive(tmp_path, fixture_store)
+    archive = Archive(folder, store=store, progress=False)
+    expected = archive.word_counts("speech")
+    other = subprocess.Popen([sys.executable, "-c", HOLD, str(archive.index)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout.readline() == "writing\n"
+        began = time.monotonic()
+        assert archive.word_counts("speech").equals(expected)  # a reader waits for the writer
+        assert time.monotonic() - began > 0.2
+        assert other.stdout.readline() == "reading\n"
+        began = time.monotonic()
+        archive._sync(tokencache.jobs_for([(i, read_seed(i)) for i in archive.catalog], keep_text=False))
+        assert time.monotonic() - began > 0.2  # a writer waits for the reader
+    finally:
+        assert other.wait(timeout=60) == 0
+    assert archive.word_counts("speech").equals(expected)
 
 
 def test_a_bad_selection_or_column_is_refused(study):

@@ -34,6 +34,8 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +58,8 @@ WAIT = 120.0
 """Seconds to wait for another process that holds the index before giving up."""
 BATCH = 400
 """Interviews copied into the index per statement."""
+FIRST_CHUNK = 256
+"""Passages a concordance reads first; each further chunk doubles, up to 8,192."""
 KWIC_COLUMNS = ["interview", "passage_id", "speaker", "start", "token", "norm"]
 """The columns a concordance reads."""
 BY = ("interview", "speaker", "role", "kind", "turn_id", "passage_id")
@@ -106,6 +110,7 @@ class Archive:
         self.index = self.store / "index" / f"{hashlib.sha256(str(folder).encode()).hexdigest()[:16]}.duckdb"
         self.index.parent.mkdir(parents=True, exist_ok=True)
         self.threads = threads or os.cpu_count() or 1
+        self._reader: Any = None  # the connection `reading` holds, if any
         self.added, self.removed = self._sync(jobs) if self._changed(jobs) else (0, 0)
 
     def _config(self) -> dict:
@@ -122,41 +127,52 @@ class Archive:
         return (held["key"].tolist(), held["interview"].tolist(), held["position"].tolist()) != (
             [j.key for j in jobs], [j.interview.id for j in jobs], list(range(len(jobs))))
 
-    def _writable(self) -> Any:
-        """A read-write connection to the index, waiting (up to `WAIT` seconds) while another process
-        reads or writes it: a query holds it only while it runs."""
+    def _connect(self, read_only: bool) -> Any:
+        """A connection to the index, waiting (up to `WAIT` seconds) while another process holds a lock
+        that excludes it: a writer excludes everyone, a reader excludes writers. Every connection lives
+        for one query or one sync, so the wait is that long, and two processes never wait on each other."""
         import duckdb
 
-        waited = 0.0
+        began, pause = time.monotonic(), 0.02
         while True:
             try:
-                return duckdb.connect(str(self.index), config=self._config())
-            except duckdb.IOException:
-                if waited >= WAIT:
+                return duckdb.connect(str(self.index), read_only=read_only, config=self._config())
+            except duckdb.IOException as error:
+                if "lock" not in str(error).lower():
                     raise
-                time.sleep(0.2)
-                waited += 0.2
+                if time.monotonic() - began >= WAIT:
+                    raise TimeoutError(f"the archive's index {self.index} was locked by another process for "
+                                       f"{WAIT:.0f} s: {error}") from error
+                time.sleep(pause)
+                pause = min(2 * pause, 0.25)
 
     def _sync(self, jobs: list[tokencache.Job]) -> tuple[int, int]:
         """Bring the index to the catalog: take out the interviews whose key is gone, copy in the
-        new ones, record the catalog's order. Returns (interviews added, interviews removed)."""
+        new ones, record the catalog's order. Returns (interviews added, interviews removed).
 
-        with self._writable() as db:
+        Each step is one transaction (the removal, each batch copied in, the order), so an interrupted
+        sync leaves an index without half an interview in it, and the next one goes on from there."""
+
+        with self._connect(read_only=False) as db:
             db.execute(SCHEMA)
             wanted = pd.DataFrame({"key": [j.key for j in jobs], "interview": [j.interview.id for j in jobs],
                                    "position": range(len(jobs))})
             db.register("wanted", wanted)
+            db.begin()
             gone = [r[0] for r in db.execute(
                 "SELECT iid FROM interviews WHERE (key, interview) NOT IN "
                 "(SELECT (key, interview) FROM wanted)").fetchall()]
             if gone:
                 for table in ("tokens", "postings", "interviews"):
                     db.execute(f"DELETE FROM {table} WHERE iid IN (SELECT unnest(?::INTEGER[]))", [gone])
+            db.commit()
             held = {r[0] for r in db.execute("SELECT key || interview FROM interviews").fetchall()}
             new = [j for j in jobs if j.key + j.interview.id not in held]
             start = (db.execute("SELECT max(iid) FROM interviews").fetchall()[0][0] or 0) + 1
             for first in range(0, len(new), BATCH):
+                db.begin()
                 self._copy_in(db, new[first:first + BATCH], start + first)
+                db.commit()
             db.execute("UPDATE interviews SET position = w.position FROM wanted w "
                        "WHERE interviews.key = w.key AND interviews.interview = w.interview")
             db.execute("CHECKPOINT")
@@ -188,8 +204,8 @@ class Archive:
         db.unregister("batch_files")
 
     def close(self) -> None:
-        """Nothing to close: each query opens the index read-only and closes it, so several notebooks
-        may read it at once and one may bring it up to date between their queries."""
+        """Nothing to close outside a `reading` block: each query opens the index read-only and closes
+        it, so several notebooks may read it at once and one may bring it up to date between their queries."""
         return None
 
     def __enter__(self) -> Archive:
@@ -198,11 +214,26 @@ class Archive:
     def __exit__(self, *_: object) -> None:
         self.close()
 
+    @contextmanager
+    def reading(self) -> Iterator[Archive]:
+        """Hold one read-only connection for every query inside the block, instead of one per query
+        (opening one costs about 15 ms): for many small queries in a row. Another process that must
+        update the index waits until the block ends, so keep it short."""
+        if self._reader is not None:
+            yield self
+            return
+        self._reader = self._connect(read_only=True)
+        try:
+            yield self
+        finally:
+            self._reader.close()
+            self._reader = None
+
     def query(self, sql: str, parameters: list | None = None) -> pd.DataFrame:
         """Any SQL over the index's tables (interviews, tokens, postings), as a DataFrame."""
-        import duckdb
-
-        with duckdb.connect(str(self.index), read_only=True, config=self._config()) as db:
+        if self._reader is not None:
+            return self._reader.execute(sql, parameters or []).df()
+        with self._connect(read_only=True) as db:
             return db.execute(sql, parameters or []).df()
 
     # Word lists -----------------------------------------------------------------------------------
@@ -337,23 +368,26 @@ class Archive:
             else:
                 conditions.append((f"norm = ?{role}{only}", [word, *scope]))
         found = " INTERSECT ".join(f"SELECT pid FROM postings WHERE {c}" for c, _ in conditions)
-        pids = self.query(f"""SELECT c.pid FROM ({found}) c JOIN interviews i ON i.iid = CAST(c.pid >> 32 AS INTEGER)
-            ORDER BY i.position, c.pid""", [p for _, ps in conditions for p in ps])["pid"].to_numpy()
-        hits = None
-        if len(words) == 1:
-            counted = "n" if speech == "all" else "n_clean"
-            condition, parameters = conditions[0]
-            hits = int(self.query(f"SELECT coalesce(sum({counted}), 0) AS n FROM postings WHERE {condition}",
-                                  parameters)["n"][0])
-        lines, chunk = [], 256
-        for first in range(0, len(pids), chunk):
-            some = pids[first:first + chunk]
-            rows = self.rows("t.pid BETWEEN ? AND ? AND t.pid IN (SELECT unnest(?::BIGINT[]))",
-                             [int(some.min()), int(some.max()), some.tolist()], speech, KWIC_COLUMNS)
-            lines.append(kwic.concordance(rows, term, width=width, sort="text"))
-            if limit is not None and sort == "text" and sum(map(len, lines)) >= limit:
-                break
-            chunk = min(chunk * 2, 8192)
+        with self.reading():
+            pids = self.query(f"""SELECT c.pid FROM ({found}) c
+                JOIN interviews i ON i.iid = CAST(c.pid >> 32 AS INTEGER) ORDER BY i.position, c.pid""",
+                              [p for _, ps in conditions for p in ps])["pid"].to_numpy()
+            hits = None
+            if len(words) == 1:
+                counted = "n" if speech == "all" else "n_clean"
+                condition, parameters = conditions[0]
+                hits = int(self.query(f"SELECT coalesce(sum({counted}), 0) AS n FROM postings WHERE {condition}",
+                                      parameters)["n"][0])
+            # The passages in chunks that double, so that the first lines of a frequent term come quickly.
+            lines, first, chunk = [], 0, FIRST_CHUNK
+            while first < len(pids):
+                some = pids[first:first + chunk]
+                rows = self.rows("t.pid BETWEEN ? AND ? AND t.pid IN (SELECT unnest(?::BIGINT[]))",
+                                 [int(some.min()), int(some.max()), some.tolist()], speech, KWIC_COLUMNS)
+                lines.append(kwic.concordance(rows, term, width=width, sort="text"))
+                if limit is not None and sort == "text" and sum(map(len, lines)) >= limit:
+                    break
+                first, chunk = first + chunk, min(chunk * 2, 8192)
         table = pd.concat(lines, ignore_index=True) if lines else pd.DataFrame(columns=kwic.CONCORDANCE_COLUMNS)
         if sort != "text":
             table = self._sorted(table, sort, width)
