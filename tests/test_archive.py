@@ -215,6 +215,14 @@ def test_an_interrupted_update_leaves_no_half_interview_in_the_index(tmp_path, f
     assert again.word_counts("speech").equals(vocabulary.word_counts(helpers.load_tokens(FIXTURE_CORPUS, "speech")))
 
 
+def test_an_index_file_that_does_not_read_is_made_again(tmp_path, fixture_store):
+    folder, store = own_archive(tmp_path, fixture_store)
+    index = Archive(folder, store=store, progress=False).index
+    index.write_bytes(b"not an index" * 100)
+    again = Archive(folder, store=store, progress=False)
+    assert (again.added, again.removed) == (2, 0) and again.interviews().index.tolist() == ["201", "202"]
+
+
 HOLD = """import duckdb, sys, time
 for read_only in (False, True):  # a process that writes the index, then one that reads it
     db = duckdb.connect(sys.argv[1], read_only=read_only)

@@ -151,9 +151,18 @@ class Archive:
         new ones, record the catalog's order. Returns (interviews added, interviews removed).
 
         Each step is one transaction (the removal, each batch copied in, the order), so an interrupted
-        sync leaves an index without half an interview in it, and the next one goes on from there."""
+        sync leaves an index without half an interview in it, and the next one goes on from there. An
+        index file DuckDB cannot read is deleted and made again from the store."""
 
-        with self._connect(read_only=False) as db:
+        import duckdb
+
+        try:
+            connection = self._connect(read_only=False)
+        except duckdb.Error:  # not a file this DuckDB reads (a lock would have been waited for): made anew
+            for path in (self.index, self.index.with_name(self.index.name + ".wal")):
+                path.unlink(missing_ok=True)
+            connection = self._connect(read_only=False)
+        with connection as db:
             db.execute(SCHEMA)
             wanted = pd.DataFrame({"key": [j.key for j in jobs], "interview": [j.interview.id for j in jobs],
                                    "position": range(len(jobs))})
