@@ -125,18 +125,40 @@ def entry(k: int, file: str, digest: str, people: list[tuple[str, str, str]]) ->
     return "\n".join(lines) + "\n"
 
 
-def write_archive(folder: Path, words: int, seed: int = 1) -> int:
+def _written(folder: Path, k: int, seed: int) -> tuple[str, int]:
+    """Write interview k into `folder`; its catalog entry and its number of words."""
+    text, people = interview(k, seed)
+    data = text.encode("utf-8")
+    file = f"s{k:05d}.txt"
+    (folder / file).write_bytes(data)
+    return entry(k, file, hashlib.sha256(data).hexdigest(), people), len(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", text))
+
+
+def write_archive(folder: Path, words: int, seed: int = 1, workers: int | None = None) -> int:
     """Write interviews 0, 1, ... into `folder`, with their catalog, until they hold about `words`
-    words. Returns the number of interviews."""
+    words, on `workers` processes (default: every core); the same files whatever their number.
+    Returns the number of interviews. A folder already holding this archive is left as it is."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    marker = folder / "made-by.json"
+    made = {"words": words, "seed": seed, "code": hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}
+    if marker.is_file() and json.loads(marker.read_text(encoding="utf-8")).get("made") == made:
+        return json.loads(marker.read_text(encoding="utf-8"))["interviews"]
     folder.mkdir(parents=True, exist_ok=True)
-    entries, total, k = [], 0, 0
-    while total < words:
-        text, people = interview(k, seed)
-        data = text.encode("utf-8")
-        file = f"s{k:05d}.txt"
-        (folder / file).write_bytes(data)
-        entries.append(entry(k, file, hashlib.sha256(data).hexdigest(), people))
-        total += len(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", text))
-        k += 1
+    ingredients()  # made once, before the workers fork
+    entries, total, k, step = [], 0, 0, 64
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+        while total < words:
+            for line, count in pool.map(_written, [folder] * step, range(k, k + step), [seed] * step):
+                entries.append(line)
+                total += count
+                k += 1
+                if total >= words:
+                    break
+    for extra in folder.glob("s*.txt"):
+        if int(extra.stem[1:]) >= k:
+            extra.unlink()
     (folder / "catalog.toml").write_text("\n".join(entries), encoding="utf-8")
+    marker.write_text(json.dumps({"made": made, "interviews": k}), encoding="utf-8")
     return k
