@@ -28,7 +28,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -40,6 +40,11 @@ from ..reading.seedtext import read_seed
 from ..reading.segment import Segment, split_seed
 from .speech import select_speech
 from .tokencache import cached_tokens
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from .fasttag import BatchTagger
 
 STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
 DASHES = re.compile(r"[—–]")
@@ -134,41 +139,84 @@ def _inserted(clean: str) -> list[tuple[int, int]]:
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]|\^[\w-]{1,5}\^")
 
 
-def _segment_tokens(interview: Interview, text: str, seg: Segment) -> list[dict]:
+COLUMN_TYPES = {"position": "int64", "start": "int64", "end": "int64", "stop": "bool_", "is_word": "bool_",
+                "is_number": "bool_", "inserted": "bool_"}
+"""The Arrow type of each column that is not a string, as the token store writes them."""
+
+
+@cache
+def token_schema() -> pa.Schema:
+    """The Arrow schema of a token table: TOKEN_COLUMNS, strings but for COLUMN_TYPES."""
+    import pyarrow as pa
+
+    return pa.schema([(name, getattr(pa, COLUMN_TYPES.get(name, "string"))()) for name in TOKEN_COLUMNS])
+
+
+@cache
+def _batch_tagger() -> BatchTagger:
+    """NLTK's perceptron, run on all the sentences of a text at once (`helpers.annotating.fasttag`)."""
+    from .fasttag import BatchTagger
+
+    return BatchTagger(_tools()[3])
+
+
+@cache
+def _universal(penn: str) -> str:
+    return _tools()[4]("en-ptb", "universal", penn)
+
+
+def _segment_sentences(interview: Interview, text: str, seg: Segment, columns: dict[str, list],
+                       forms: list[list[str]]) -> None:
+    """Append one segment's tokens to `columns` (all but the tags) and its sentences' tagger forms
+    to `forms`."""
     clean, offsets = reading_text(text, seg.body_start, seg.body_stop, interview.format == "markdown")
     _, _, stop, _, _ = _tools()
     insertions = _inserted(clean)
     # Footnote markers become spaces of the same length: no token, and every offset still holds.
     masked = FOOTNOTE_MARK.sub(lambda m: " " * len(m.group()), clean)
-    rows: list[dict] = []
     for number, (s_start, s_end) in enumerate(sentence_spans(masked), 1):
         sentence = clean[s_start:s_end]
         straight = sentence.translate(STRAIGHT)
         spans = word_spans(masked[s_start:s_end])
-        forms = [_tagger_form(straight[a:b], straight, a) for a, b in spans]
-        for position, ((a, b), (penn, upos)) in enumerate(zip(spans, tag(forms), strict=True), 1):
+        forms.append([_tagger_form(straight[a:b], straight, a) for a, b in spans])
+        n = len(spans)
+        for name, value in (("interview", interview.id), ("passage_id", seg.passage_id), ("turn_id", seg.turn_id),
+                            ("kind", seg.kind), ("speaker", seg.speaker), ("role", seg.role),
+                            ("sentence_id", f"{seg.passage_id}.s{number}")):
+            columns[name].extend([value] * n)
+        columns["position"].extend(range(1, n + 1))
+        for a, b in spans:
             token = sentence[a:b]
             norm = normalise(token)
             here = s_start + a
-            rows.append({
-                "interview": interview.id, "passage_id": seg.passage_id, "turn_id": seg.turn_id,
-                "kind": seg.kind, "speaker": seg.speaker, "role": seg.role,
-                "sentence_id": f"{seg.passage_id}.s{number}", "position": position,
-                "start": offsets[here], "end": offsets[s_start + b - 1] + 1, "token": token, "norm": norm,
-                "pos": penn, "upos": upos, "stop": norm in stop, "is_word": bool(HAS_WORD.search(token)),
-                "is_number": bool(NUMBER.fullmatch(token)),
-                "inserted": any(i <= here < j for i, j in insertions),
-            })
-    return rows
+            columns["start"].append(offsets[here])
+            columns["end"].append(offsets[s_start + b - 1] + 1)
+            columns["token"].append(token)
+            columns["norm"].append(norm)
+            columns["stop"].append(norm in stop)
+            columns["is_word"].append(bool(HAS_WORD.search(token)))
+            columns["is_number"].append(bool(NUMBER.fullmatch(token)))
+            columns["inserted"].append(any(i <= here < j for i, j in insertions))
+
+
+def token_table(interview: Interview, text: str) -> pa.Table:
+    """The token table of one seed's text as an Arrow table (`token_schema`), every sentence of the
+    text tagged in one batch: the table the token store keeps (see `load_tokens` for the columns)."""
+    import pyarrow as pa
+
+    columns: dict[str, list] = {name: [] for name in TOKEN_COLUMNS}
+    forms: list[list[str]] = []
+    for seg in split_seed(interview, text):
+        if seg.kind in SPEECH_KINDS:
+            _segment_sentences(interview, text, seg, columns, forms)
+    columns["pos"] = [penn for sentence in _batch_tagger().tag_sentences(forms) for penn in sentence]
+    columns["upos"] = [_universal(penn) for penn in columns["pos"]]
+    return pa.table(columns, schema=token_schema())
 
 
 def tokens_of(interview: Interview, text: str) -> pd.DataFrame:
     """The token table of one seed's text (see `load_tokens`)."""
-    rows: list[dict] = []
-    for seg in split_seed(interview, text):
-        if seg.kind in SPEECH_KINDS:
-            rows.extend(_segment_tokens(interview, text, seg))
-    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+    return token_table(interview, text).to_pandas()
 
 
 def load_tokens(seeds: str | Path | None = None, speech: str = "answers") -> pd.DataFrame:
@@ -184,12 +232,14 @@ def load_tokens(seeds: str | Path | None = None, speech: str = "answers") -> pd.
     included); token; norm; pos (Penn Treebank) and upos (universal) tags; stop (in NLTK's
     English stopword list); is_word; is_number; inserted (inside an editor's [insertion]).
 
-    Each interview's table is built once per change of its seed or of the code, and kept in
-    `.cache/tokens/` (`helpers.tokencache`).
+    Each interview's table is built once per change of its seed or of the code, and kept as
+    Parquet in `.cache/tokens/` (`helpers.annotating.tokencache`).
     """
+    import pyarrow as pa
+
     seeds_read = [(interview, read_seed(interview)) for interview in load_catalog(seeds)]
-    frames = cached_tokens(seeds_read, TOKEN_COLUMNS, tokens_of)
-    return select_speech(pd.concat(frames, ignore_index=True), speech)
+    tables = cached_tokens(seeds_read, token_schema(), token_table)
+    return select_speech(pa.concat_tables(tables).to_pandas(), speech)
 
 
 def in_context(tokens: pd.DataFrame, row: Any, width: int = 3) -> str:

@@ -41,7 +41,11 @@ def interview_palette(seeds: str | Path | None = None) -> dict[str, str]:
 def use_house_style(seed: int = RANDOM_SEED) -> None:
     """Set seaborn's theme and pandas' display options for a notebook, and seed the random
     generators seaborn draws from (the jitter of a strip plot comes from numpy's global one), so
-    a notebook run top to bottom draws the same figures every time. Call it once, at the top."""
+    a notebook run top to bottom draws the same figures every time. Call it once, at the top.
+
+    It also keeps pandas' strings as Python strings (`mode.string_storage = "python"`): with pyarrow
+    installed (the token store needs it) pandas 3 would hold them in Arrow arrays, whose grouped
+    `value_counts` orders tied counts otherwise, and the study's tables would change their order."""
     import random
 
     import numpy as np
@@ -52,6 +56,7 @@ def use_house_style(seed: int = RANDOM_SEED) -> None:
     np.random.seed(seed)  # seaborn draws its jitter from the global generator; it takes no seed
 
     sns.set_theme(style="whitegrid", context="notebook", font_scale=1.0)
+    pd.set_option("mode.string_storage", "python")
     pd.set_option("display.max_rows", 30)
     pd.set_option("display.max_colwidth", 90)
     pd.set_option("display.width", 120)

@@ -29,6 +29,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -42,6 +43,9 @@ from ..plumbing.safefiles import check_folder, move_inside, remove_inside, write
 from ..reading.catalog import catalog_path, catalog_subset, load_catalog, read_catalog
 from ..reading.check import check_folder as check_texts
 from ..reading.check import format_check
+
+if TYPE_CHECKING:
+    from ..comparing.archive import Archive
 
 NOTEBOOK = NOTEBOOKS_DIR / "workbench.ipynb"
 SEEDS_VARIABLE, OUT_VARIABLE, SHOWN_VARIABLE = "WORKBENCH_SEEDS", "WORKBENCH_OUT", "WORKBENCH_SHOWN"
@@ -154,6 +158,31 @@ def key_words_each(tokens: pd.DataFrame, by: str, top: int = 10, alpha: float = 
     table = pd.DataFrame(rows, columns=[by, "word", "a", "b", "per_1000", "per_1000_rest", "g2", "log_ratio", "key"])
     table.attrs.update({"threshold": threshold, "words_tested": counts.shape[1], "speech": tokens.attrs.get("speech")})
     return table
+
+
+def open_archive(seeds: Path) -> Archive:
+    """The folder's interviews as an `Archive` (`helpers.comparing.archive`): the token store built for
+    the interviews it lacks, on every core, with a progress bar (counts and time left) from a few
+    interviews on, and only the interviews whose key changed built and indexed again. The analyses
+    query it, so an archive of thousands of interviews is never one DataFrame."""
+    from ..comparing.archive import Archive
+
+    return Archive(seeds)
+
+
+def find_interviews(archive: Archive, text: str = "", limit: int = 30) -> pd.DataFrame:
+    """The interviews whose id, title, outlet or people contain `text` (any case), with their words:
+    the workbench's filter for an archive too long to scroll. All of them (the first `limit`) for ""."""
+    sizes = archive.interviews()
+    rows = []
+    for interview in archive.catalog:
+        people = ", ".join(p.name for p in interview.people)
+        haystack = " ".join([interview.id, interview.title, interview.outlet, people]).lower()
+        if text.lower() in haystack:
+            rows.append({"interview": interview.id, "title": interview.title, "date": interview.date,
+                         "people": people, "answer_words": int(sizes.at[interview.id, "answer_words"])
+                         if interview.id in sizes.index else 0})
+    return pd.DataFrame(rows, columns=["interview", "title", "date", "people", "answer_words"]).head(limit)
 
 
 @contextmanager
