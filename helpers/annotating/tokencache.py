@@ -16,6 +16,10 @@ The same table always gives the same bytes (`table_bytes`: fixed writer options,
 so a build on every core of this machine (`build`) and one on a Dask cluster
 (`helpers.annotating.cluster`) write identical files. Workers return the bytes and the process that
 asked writes them, so a cluster needs no shared disk.
+
+Why this module is long: the key, the file's check, the writer and the build on every core belong
+together, since a file is trusted only if all four agree; split, each part would need the others'
+private rules.
 """
 
 from __future__ import annotations

@@ -300,7 +300,8 @@ class Archive:
         c, d = int(a_all.sum()), int(b_all.sum())
         if c == 0 or d == 0:
             raise ValueError(f"no words where {by} is {first if c == 0 else second!r}")
-        limit = keyness.threshold(len(counts), correction, alpha)
+        limit, divisor = keyness.correction_of(
+            [int(a + b) for a, b in zip(a_all.tolist(), b_all.tolist(), strict=True)], (c, d), correction, alpha)
         rows = []
         for word, a, b in zip(counts["norm"].tolist(), a_all.tolist(), b_all.tolist(), strict=True):
             g2, lr = stats.log_likelihood(a, b, c, d), stats.log_ratio(a, b, c, d)
@@ -310,7 +311,7 @@ class Archive:
                          "key": g2 > limit})
         table = pd.DataFrame(rows, columns=keyness.KEYNESS_COLUMNS).sort_values(["g2", "word"], ascending=[False, True])
         table.attrs.update({"threshold": limit, "correction": correction, "words_tested": len(counts),
-                            "sizes": {first: c, second: d}, "speech": speech, "against": keyness.REST})
+                            "correction_words": divisor, "alpha": alpha, "sizes": {first: c, second: d}, "speech": speech, "against": keyness.REST})
         return table.reset_index(drop=True)
 
     def key_words_each(self, by: str = "interview", speech: str = "answers", top: int = 10,

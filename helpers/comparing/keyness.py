@@ -42,6 +42,18 @@ def threshold(words_tested: int, correction: str = "bonferroni", alpha: float = 
     return tarone(totals, *sizes, alpha)[2]
 
 
+def correction_of(totals: Sequence[int], sizes: tuple[int, int], correction: str = "bonferroni",
+                  alpha: float = 0.05) -> tuple[float, int | None]:
+    """The G² threshold for words with these `totals` (a + b each) in texts of these `sizes`, and the
+    number of words α is divided by (every word for Bonferroni, Tarone's K, None for the floor):
+    one place, so that every keyness table, in memory or from the archive, is corrected alike."""
+    limit = threshold(len(totals), correction, alpha, totals, sizes)
+    divisor = {"bonferroni": len(totals), "floor": None}.get(correction)
+    if correction == "tarone":
+        divisor = tarone(totals, *sizes, alpha)[0]
+    return limit, divisor
+
+
 def keyness(tokens: pd.DataFrame, by: str, first: str, second: str, correction: str = "bonferroni",
             alpha: float = 0.05) -> pd.DataFrame:
     """Every word of the two texts (`by` == `first`, `by` == `second`) with its counts a and b, its
@@ -59,10 +71,7 @@ def keyness(tokens: pd.DataFrame, by: str, first: str, second: str, correction: 
         raise ValueError(f"no words where {by} is {first if c == 0 else second!r}")
     vocabulary = sorted(set(counts_1.index) | set(counts_2.index))
     totals = [int(counts_1.get(w, 0)) + int(counts_2.get(w, 0)) for w in vocabulary]
-    limit = threshold(len(vocabulary), correction, alpha, totals, (c, d))
-    divisor = {"bonferroni": len(vocabulary), "floor": None}.get(correction)
-    if correction == "tarone":
-        divisor = tarone(totals, c, d, alpha)[0]
+    limit, divisor = correction_of(totals, (c, d), correction, alpha)
     rows = []
     for word in vocabulary:
         a, b = int(counts_1.get(word, 0)), int(counts_2.get(word, 0))
