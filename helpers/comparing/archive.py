@@ -311,7 +311,8 @@ class Archive:
                          "key": g2 > limit})
         table = pd.DataFrame(rows, columns=keyness.KEYNESS_COLUMNS).sort_values(["g2", "word"], ascending=[False, True])
         table.attrs.update({"threshold": limit, "correction": correction, "words_tested": len(counts),
-                            "correction_words": divisor, "alpha": alpha, "sizes": {first: c, second: d}, "speech": speech, "against": keyness.REST})
+                            "correction_words": divisor, "alpha": alpha, "sizes": {first: c, second: d},
+                            "speech": speech, "against": keyness.REST})
         return table.reset_index(drop=True)
 
     def key_words_each(self, by: str = "interview", speech: str = "answers", top: int = 10,
