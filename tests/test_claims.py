@@ -7,6 +7,7 @@ of its asserts."""
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
 import subprocess
@@ -436,3 +437,215 @@ def test_number_words_are_traced_like_digits_or_within_their_tolerance():
     (wrong,) = number_words("About half of the matches are hedges (3 of 11).")
     assert own.traced(set(), Evidence(), Evidence()) and share.traced(set(), Evidence(), Evidence())
     assert not wrong.traced(set(), Evidence(), Evidence())
+
+# Passage ids and their speakers -----------------------------------------------------------------
+#
+# Every passage id the prose quotes (`000:q3.a1`, `004:q2.a1.p2`, `004:q5.a1.s1`, `004:pullquote1`) must
+# exist, and where the sentence names who says it, it must be that speaker's. The attribution rule:
+#
+# - The prose is read clause by clause: sentences, cut again at semicolons (which in this prose join
+#   statements about different passages: "Vasylyna answers first (004:q5.a1), then Mia (004:q5.a2);
+#   between them stands a pull quote, marked as repeating 004:q5.a1").
+# - The speakers are the catalog's people, by their names ("Chalenko", "Maxim Chalenko", "Vasylyna",
+#   "Mia", "Workers World", "Anti*Capitalist Resistance"), and the interviewer by role ("the
+#   interviewer(s)", "question(s)", "asks"). Quotations are left out: a name inside a quote names no one.
+#   Names joined by "and" or a comma ("Vasylyna and Mia describe ...") name one group: each id they
+#   govern must be one of theirs.
+# - An id is attributed to the name in parentheses right after it, if there is one ("`004:q1.a2` the
+#   second (Mia's)"); otherwise to the nearest speaker named before it in its clause, leaving out a name
+#   inside a parenthesis already closed ("(with Chalenko's ...), and imperialism in 004:q8.a2.p2").
+# - Only the id's own interview's speakers are candidates: an id carries its interview, and an id of
+#   the other interview after a name is where a list has moved on to the other text ("Whether
+#   Chalenko's ... is the economy (000:q5.a1.p2), ..., the right ... self-determination (004:q4.a1)").
+#   So the rule catches a passage given to the wrong one of 004's two speakers, or a question given to
+#   an interviewee, not an id with the wrong interview prefix (which a reader sees).
+# - An interviewer, by name or by role, is a candidate only for a question's id: the outlets' names
+#   and the word "question" stand beside answers all the time ("Mia's answer to the question about
+#   ... (004:q5.a2)", "topics the interviewers raised: ... (000:q5.a1)") without attributing them.
+#   For a question's id every mention counts, so "Chalenko's path: ... what the question calls ...
+#   (000:q3)" is the question's, and "Chalenko says ... (000:q3)" is wrong.
+# - An id with no candidate is checked for existence only. A pull quote is the editor's passage, but
+#   it is attributed to the speaker whose words it repeats.
+
+ROLE_WORDS = re.compile(r"\b(?:interviewers?|questions?|asks?|asked)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker (or a group of speakers joined by "and") named in a clause, from `start` to `end`:
+    their names, role and interview (empty for a role word, which names no one interview)."""
+
+    start: int
+    end: int
+    speakers: frozenset[str]
+    role: str
+    interview: str
+
+
+@functools.lru_cache(maxsize=1)
+def passage_speakers() -> dict[str, tuple[str, str]]:
+    """(speaker, role) of every passage id, turn id and sentence id of the seeds; for a pull
+    quote, the speaker and role of the passage it repeats."""
+    import helpers
+    from helpers.annotating.sentences import sentences_of
+
+    passages = helpers.load_passages()
+    who = {p.passage_id: (p.speaker or "", p.role or "") for p in passages.itertuples()}
+    for p in passages[passages["repeats"].fillna("") != ""].itertuples():
+        who[p.passage_id] = who[p.repeats]
+    for s in sentences_of(passages).itertuples():
+        who[s.sentence_id] = (s.speaker, s.role)
+    return who
+
+
+@functools.lru_cache(maxsize=1)
+def speaker_names() -> tuple[tuple[re.Pattern, str, str, str], ...]:
+    """(pattern, canonical name, role, interview) of every person of the catalog, longest names first."""
+    import helpers
+
+    found = {}
+    for interview in helpers.load_catalog():
+        for person in interview.people:
+            for name in {person.name, *person.names}:
+                found[name] = (person.name, person.role, interview.id)
+    return tuple((re.compile(rf"(?<![\w*]){re.escape(name)}(?![\w*])"), *who)
+                 for name, who in sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+def mentions(clause: str) -> list[Mention]:
+    """Every speaker the clause names, by name or (the interviewer only) by role, with names joined
+    by "and" or a comma taken as one group."""
+    found: list[Mention] = []
+    for pattern, speaker, role, interview in speaker_names():
+        for m in pattern.finditer(clause):
+            if not any(m.start() in range(f.start, f.end) for f in found):  # "Chalenko" in "Maxim Chalenko"
+                found.append(Mention(m.start(), m.end(), frozenset({speaker}), role, interview))
+    found += [Mention(m.start(), m.end(), frozenset(), "interviewer", "") for m in ROLE_WORDS.finditer(clause)]
+    found.sort(key=lambda f: f.start)
+    grouped: list[Mention] = []
+    for f in found:
+        last = grouped[-1] if grouped else None
+        if (last and last.speakers and f.speakers and last.interview == f.interview
+                and re.fullmatch(r"(?:'s|’s)?(?:,| and|, and)\s+", clause[last.end:f.start])):
+            grouped[-1] = Mention(last.start, f.end, last.speakers | f.speakers, last.role, last.interview)
+        else:
+            grouped.append(f)
+    return grouped
+
+
+def clauses(text: str) -> list[str]:
+    """The prose's clauses, for attribution: sentences, cut again at semicolons; link targets blanked
+    out (an id in code is still an id: its backticks are dropped)."""
+    text = re.sub(r"`([^`]*)`", r" \1 ", re.sub(r"\]\([^)]*\)", "] ", text))
+    return [c for sentence in SENTENCE.split(text) for c in sentence.split(";")]
+
+
+def _open_parentheses(text: str, end: int) -> tuple[int, ...]:
+    """The positions of the parentheses still open at `end`."""
+    stack: list[int] = []
+    for i, char in enumerate(text[:end]):
+        if char == "(":
+            stack.append(i)
+        elif char == ")" and stack:
+            stack.pop()
+    return tuple(stack)
+
+
+def attribution(clause: str, named: list[Mention], start: int, end: int, question: bool,
+                interview: str) -> Mention | None:
+    """The mention an id from `start` to `end` is attributed to, by the rule above, or None."""
+    def candidate(f: Mention) -> bool:
+        return (f.interview in ("", interview)) and (question or f.role != "interviewer")
+
+    after = re.match(r"[^()]{0,60}?\(([^()]*)\)", clause[end:])
+    if after and not ID.search(clause[end:end + after.start(1)]):
+        inside = [f for f in named if end + after.start(1) <= f.start and f.end <= end + after.end(1)]
+        name = re.sub(r"(?:'s|’s)$", "", after.group(1).strip())
+        if len(inside) == 1 and inside[0].end - inside[0].start == len(name) and candidate(inside[0]):
+            return inside[0]
+    here = _open_parentheses(clause, start)
+    before = [f for f in named if f.end <= start and candidate(f)
+              and here[:len(_open_parentheses(clause, f.start))] == _open_parentheses(clause, f.start)]
+    return before[-1] if before else None
+
+
+def misattributed_ids(text: str, who: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    """(id, why) of every passage id in `text` that does not exist, or that its clause attributes
+    to someone who does not say it, by the rule above."""
+    problems = []
+    for clause in clauses(text):
+        named = mentions(_blank(clause, QUOTED))
+        for m in ID.finditer(clause):
+            pid = m.group(0)
+            if pid not in who:
+                problems.append((pid, "no such passage"))
+                continue
+            speaker, role = who[pid]
+            said = attribution(clause, named, m.start(), m.end(), role == "interviewer", pid[:3])
+            if said is None:
+                continue
+            if (said.speakers and speaker not in said.speakers) or (not said.speakers and role != said.role):
+                by = " and ".join(sorted(said.speakers)) or f"the {said.role}"
+                problems.append((pid, f"attributed to {by}, spoken by {speaker or 'no speaker'}"))
+    return problems
+
+
+def output_ids(cell: dict) -> set[str]:
+    """The passage ids an output prints (checked for existence: a table's speaker column says who)."""
+    return set(ID.findall(output_text(cell)))
+
+
+def passage_id_problems(path) -> list[tuple[int, str, str]]:
+    """(cell, id, why) of every id a notebook's prose or output quotes that does not exist or is
+    not spoken by the speaker its clause names."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    who = passage_speakers()
+    problems = []
+    for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] == "markdown":
+            problems += [(i, pid, why) for pid, why in misattributed_ids("".join(cell["source"]), who)]
+        else:
+            problems += [(i, pid, "no such passage") for pid in sorted(output_ids(cell) - set(who))]
+    return problems
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_passage_id_the_prose_quotes_exists_and_is_spoken_by_the_speaker_it_names(path):
+    assert passage_id_problems(path) == []
+
+
+WHO = {"000:q3": ("Workers World", "interviewer"), "000:q3.a1": ("Maxim Chalenko", "interviewee"),
+       "004:q5": ("Anti*Capitalist Resistance", "interviewer"), "004:q5.a1": ("Vasylyna", "interviewee"),
+       "004:q5.a2": ("Mia", "interviewee"), "004:q8.a2.p2": ("Mia", "interviewee"),
+       "004:q1.a1": ("Vasylyna", "interviewee"), "004:q1.a2": ("Mia", "interviewee")}
+
+
+def test_passage_ids_are_attributed_to_the_speaker_the_clause_names():
+    right = [
+        "Vasylyna answers first (004:q5.a1), then Mia (004:q5.a2); between them stands a pull quote, marked as "
+        "repeating 004:q5.a1.",
+        "once by Vasylyna (004:q1.a1) and three times by Mia (004:q5.a2, 004:q8.a2.p2).",
+        "Vasylyna and Mia describe present work: \"we\" (004:q5.a1), and \"they\" (004:q5.a2).",
+        "`004:q1.a1` the first answer turn to it (Vasylyna's) and `004:q1.a2` the second (Mia's).",
+        "Chalenko's own path: the communists' activity after what the question calls \"a coup\" (000:q3).",
+        "Mia's answer to the question about the proxy label (004:q5.a2).",
+        "the economy (with Chalenko's \"only in form\"), and imperialism in 004:q8.a2.p2.",
+        "Whether Chalenko's \"form\" is the economy (000:q3.a1) and the right self-determination (004:q5.a1).",
+        "Mia quotes \"Vasylyna said so\" (004:q5.a2).",
+        "The note reports it (004:q5.a1).",
+    ]
+    for text in right:
+        assert misattributed_ids(text, WHO) == [], text
+    wrong = {
+        "Mia rejects the label (004:q5.a1).": [("004:q5.a1", "attributed to Mia, spoken by Vasylyna")],
+        "Vasylyna answers first (004:q5.a2), then Mia (004:q5.a1).": [
+            ("004:q5.a2", "attributed to Vasylyna, spoken by Mia"),
+            ("004:q5.a1", "attributed to Mia, spoken by Vasylyna")],
+        "Chalenko says \"coup\" (000:q3).": [("000:q3", "attributed to Maxim Chalenko, spoken by Workers World")],
+        "Vasylyna and Mia say it (004:q5)": [("004:q5", "attributed to Mia and Vasylyna, spoken by "
+                                                       "Anti*Capitalist Resistance")],
+        "`004:q1.a1` the first answer (Mia's)": [("004:q1.a1", "attributed to Mia, spoken by Vasylyna")],
+        "the interviewers ask it (004:q5.a1, 004:q9.a1)": [("004:q9.a1", "no such passage")],
+    }
+    for text, problems in wrong.items():
+        assert misattributed_ids(text, WHO) == problems, text
