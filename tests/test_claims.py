@@ -1,8 +1,9 @@
 """The study's words held to its numbers and sources: every citation resolves to `references.bib`,
 the methods document carries the current reference list and is linked from every notebook, nothing
-points at the team's shared folder beside the project, which a user does not have, and every number
-in a notebook's prose is either printed by an earlier output of the same notebook or checked by one
-of its asserts."""
+points at the team's shared folder beside the project, which a user does not have, every number
+in a notebook's prose, in digits or in words ("three", "twice as long", "about half"), is either
+printed by an earlier output of the same notebook or checked by one of its asserts, and every passage
+id the prose quotes exists and is spoken by the speaker its sentence names."""
 
 from __future__ import annotations
 
