@@ -4,6 +4,7 @@ Expected tokens are read by hand from the seeds."""
 from __future__ import annotations
 
 import string
+from pathlib import Path
 
 from conftest import write_seeds
 from hypothesis import given, settings
@@ -135,3 +136,29 @@ def test_per_thousand_counts_and_rates_by_hand():
 def test_in_context_marks_the_token_with_its_tag(tokens):
     row = tokens[(tokens["sentence_id"] == "004:q5.a1.s1") & (tokens["token"] == "proxy")].iloc[0]
     assert helpers.tokens.in_context(tokens, row, width=2) == "as a [proxy/JJ] war ."
+
+
+def nltk_own_spans(text: str) -> list[tuple[int, int]]:
+    from nltk.tokenize import NLTKWordTokenizer
+
+    return list(NLTKWordTokenizer().span_tokenize(text))
+
+
+def test_the_word_tokenizer_splits_exactly_as_nltks_own_on_the_seeds_and_fixtures(seed_texts):
+    from helpers.annotating.tokens import _tools
+
+    words = _tools()[1]
+    folders = [Path(__file__).parent / "fixtures" / "corpus"]
+    texts = list(seed_texts.values()) + [p.read_text(encoding="utf-8") for f in folders for p in sorted(f.glob("*.*"))
+                                         if p.suffix in (".txt", ".md")]
+    lines = [line for text in texts for line in text.splitlines() if line.strip()]
+    assert len(lines) > 150
+    assert [list(words.span_tokenize(line)) for line in lines] == [nltk_own_spans(line) for line in lines]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=SENTENCE_CHARS + "«»„‘`[]{}<>*&%$#@ \t\n…–‒", min_size=0, max_size=120))
+def test_the_word_tokenizer_splits_generated_text_as_nltks_own(text):
+    from helpers.annotating.tokens import _tools
+
+    assert list(_tools()[1].span_tokenize(text)) == nltk_own_spans(text)

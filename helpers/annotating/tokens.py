@@ -20,13 +20,17 @@ Normalisation (used by every notebook from 02 on):
   straight quotes, the form every count uses.
 - Punctuation: tokens without a letter or digit have `is_word` False and are left out of word
   counts and rates.
+
+Why this module is long: the normalisation above is one rule applied in one pass (sentences,
+words, their tagger forms and flags, their offsets into the seed), and the token store's key
+covers this module whole; split, a change to one part could leave the others' stored tables stale.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +75,37 @@ def _tools() -> tuple:
     from nltk.tokenize import NLTKWordTokenizer, PunktTokenizer
 
     tagger = _perceptron_tagger(root / "taggers" / "averaged_perceptron_tagger_eng")
-    return PunktTokenizer("english"), NLTKWordTokenizer(), frozenset(stopwords.words("english")), tagger, map_tag
+    words = _with_stdlib_patterns(NLTKWordTokenizer())
+    return PunktTokenizer("english"), words, frozenset(stopwords.words("english")), tagger, map_tag
+
+
+WORD_PATTERNS = ("STARTING_QUOTES", "ENDING_QUOTES", "PUNCTUATION", "PARENS_BRACKETS", "CONVERT_PARENTHESES",
+                 "DOUBLE_DASHES", "CONTRACTIONS2", "CONTRACTIONS3")
+"""The Treebank tokenizer's pattern tables, applied to every sentence in turn."""
+
+
+def _with_stdlib_patterns(tokenizer: Any) -> Any:
+    """The tokenizer with each of its fixed patterns compiled by Python's `re` (same pattern, same
+    flags) instead of NLTK's ReDoS guard (`nltk.redos`: the `regex` engine under a timeout).
+
+    The guard is for patterns a caller supplies; these are NLTK's own constant patterns, with no
+    nested quantifier, so only the text varies and their cost stays linear in it. Its per-call
+    timeout made up about half of the tokenizer's time, the largest cost of the token store's
+    build after tagging (bench/scale.py). The tokens are NLTK's own: tests/test_tokens.py checks
+    that they equal the unmodified tokenizer's on the seeds, the fixtures and generated text."""
+
+    def plain(item: Any) -> Any:
+        if isinstance(item, tuple):
+            return (plain(item[0]), *item[1:])
+        if isinstance(item, list):
+            return [plain(entry) for entry in item]
+        if hasattr(item, "pattern") and not isinstance(item, re.Pattern):
+            return re.compile(item.pattern, item.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE))
+        return item
+
+    for name in WORD_PATTERNS:
+        setattr(tokenizer, name, plain(getattr(tokenizer, name)))
+    return tokenizer
 
 
 def _perceptron_tagger(folder: Path):
@@ -165,6 +199,13 @@ def _universal(penn: str) -> str:
     return _tools()[4]("en-ptb", "universal", penn)
 
 
+@lru_cache(maxsize=200_000)
+def _features(token: str) -> tuple[str, bool, bool]:
+    """A token's norm, is_word and is_number: computed once per distinct token (an archive repeats
+    most of its words many times)."""
+    return normalise(token), bool(HAS_WORD.search(token)), bool(NUMBER.fullmatch(token))
+
+
 def _segment_sentences(interview: Interview, text: str, seg: Segment, columns: dict[str, list],
                        forms: list[list[str]]) -> None:
     """Append one segment's tokens to `columns` (all but the tags) and its sentences' tagger forms
@@ -187,16 +228,16 @@ def _segment_sentences(interview: Interview, text: str, seg: Segment, columns: d
         columns["position"].extend(range(1, n + 1))
         for a, b in spans:
             token = sentence[a:b]
-            norm = normalise(token)
+            norm, is_word, is_number = _features(token)
             here = s_start + a
             columns["start"].append(offsets[here])
             columns["end"].append(offsets[s_start + b - 1] + 1)
             columns["token"].append(token)
             columns["norm"].append(norm)
             columns["stop"].append(norm in stop)
-            columns["is_word"].append(bool(HAS_WORD.search(token)))
-            columns["is_number"].append(bool(NUMBER.fullmatch(token)))
-            columns["inserted"].append(any(i <= here < j for i, j in insertions))
+            columns["is_word"].append(is_word)
+            columns["is_number"].append(is_number)
+            columns["inserted"].append(bool(insertions) and any(i <= here < j for i, j in insertions))
 
 
 def token_table(interview: Interview, text: str) -> pa.Table:
