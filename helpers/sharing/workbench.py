@@ -102,15 +102,15 @@ def codebook_files(seeds: Path) -> tuple[Path, Path] | None:
     return None
 
 
-def load(seeds: Path) -> tuple[list, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Everything the workbench reads from a folder, each seed split once: the catalog, the
-    passages, the turns, the split report and the token table of questions and answers."""
-    from ..annotating.tokens import load_tokens
+def load(seeds: Path) -> tuple[list, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """What the workbench reads from a folder besides its archive, each seed split once: the
+    catalog, the passages, the turns and the split report. No token table: the word counts are
+    the archive's queries (`open_archive`), so a long archive is never one DataFrame."""
     from ..reading.passages import load_passages, turns_from_passages
 
     catalog = load_catalog(seeds)
     passages, report = load_passages(seeds, report=True)
-    return catalog, passages, turns_from_passages(passages), report, load_tokens(seeds, speech="speech")
+    return catalog, passages, turns_from_passages(passages), report
 
 
 def summary(turns: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
