@@ -145,3 +145,18 @@ def test_the_workbench_never_loads_the_token_table(folder, tmp_path, monkeypatch
         exec(compile(source, "workbench.ipynb", "exec"), namespace)
     assert {f"corpus-{name}.csv" for name in spreadsheets.SHEETS} <= {p.name for p in tmp_path.iterdir()}
     assert not pd.read_csv(tmp_path / "corpus-speakers.csv").empty
+
+
+def test_every_block_set_aside_is_listed_by_kind_with_its_lines():
+    passages = helpers.load_passages(FIXTURE_CORPUS)
+    aside = workbench.set_aside(passages)
+    assert aside["blocks"].sum() == (~passages["kind"].isin(workbench.SPOKEN)).sum()
+    assert not set(aside["kind"]) & set(workbench.SPOKEN)
+    seeds = workbench.set_aside(helpers.load_passages())
+    quotes = seeds[(seeds["interview"] == "004") & (seeds["kind"] == "pull_quote")].iloc[0]
+    assert (quotes["blocks"], quotes["lines"]) == (3, "37, 45, 65")
+
+
+def test_a_paragraph_cut_by_a_stray_blank_line_is_found_as_two_segments():
+    assert workbench.broken_segments(helpers.coding_units(helpers.load_passages())) == ["004:q2.a1.p2", "004:q8.a2"]
+    assert workbench.broken_segments(helpers.coding_units(helpers.load_passages(FIXTURE_CORPUS))) == []
