@@ -182,12 +182,13 @@ def fixture_layers():
     read it (`helpers.sharing.layers.folder_layers`); and the rule matches."""
     from helpers.sharing import layers, workbench
 
-    _, passages, turns, _, speech = workbench.load(FIXTURE_CORPUS)
+    _, passages, turns, _ = workbench.load(FIXTURE_CORPUS)
     codebook = helpers.load_codebook(FIXTURE_CORPUS / "codebook.toml")
     rules = helpers.load_rules(FIXTURE_CORPUS / "rules.toml")
     texts = helpers.standoff.texts_of(FIXTURE_CORPUS)
     matches = helpers.coding.rule_spans(helpers.coding_units(passages), rules, texts)
-    return layers.folder_layers(FIXTURE_CORPUS, passages, turns, speech, matches, codebook), matches
+    with workbench.open_archive(FIXTURE_CORPUS) as archive:
+        return layers.folder_layers(FIXTURE_CORPUS, passages, turns, archive, matches, codebook), matches
 
 
 @pytest.fixture(scope="session")

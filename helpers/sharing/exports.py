@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -29,6 +30,9 @@ from .layers import Layers, folder_layers, study_layers
 from .opens import opens_in
 from .qdpx import read_coding, write_qdpx
 from .spreadsheets import write_tables
+
+if TYPE_CHECKING:
+    from ..comparing.archive import Archive
 
 
 def write_all(layers: Layers, folder: Path, stem: str) -> pd.DataFrame:
@@ -45,12 +49,13 @@ def write_study(folder: Path = EXPORT_DIR, annotations: Path = ANNOTATIONS_DIR) 
     return write_all(study_layers(annotations), folder, "study")
 
 
-def write_folder(seeds: Path, out: Path, passages: pd.DataFrame, turns: pd.DataFrame, tokens: pd.DataFrame,
+def write_folder(seeds: Path, out: Path, passages: pd.DataFrame, turns: pd.DataFrame, archive: Archive,
                  matches: pd.DataFrame | None = None, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
     """The same exports for any folder of interviews, as the workbench has read it (passages,
-    turns, tokens of "speech", and the keyword rules' matches with their codebook, if any),
-    written into `out` as `corpus.qdpx`, `corpus-convokit.zip`, `corpus-tables.xlsx`, `corpus-*.csv`."""
-    return write_all(folder_layers(seeds, passages, turns, tokens, matches, codebook), out, "corpus")
+    turns, its archive for the talk share and key words, and the keyword rules' matches with their
+    codebook, if any), written into `out` as `corpus.qdpx`, `corpus-convokit.zip`,
+    `corpus-tables.xlsx`, `corpus-*.csv`. No token table is loaded."""
+    return write_all(folder_layers(seeds, passages, turns, archive, matches, codebook), out, "corpus")
 
 
 def import_coding(project: Path, out: Path, coder: str | None = None) -> pd.DataFrame:

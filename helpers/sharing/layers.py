@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -33,6 +34,10 @@ from ..plumbing.paths import ANNOTATIONS_DIR, SEEDS_DIR
 from ..reading.catalog import Interview
 from ..reading.passages import load_passages, turns_from_passages
 from ..reading.standoff import texts_of
+from .workbench import key_words_each
+
+if TYPE_CHECKING:
+    from ..comparing.archive import Archive
 
 CODING_TABLE = ["coder", "interview", "speaker", *coding.CODING_COLUMNS]
 READING_TABLE = ["reading", "reader", "interview", "speaker", "turn_id", "item", "start", "end", "words", "label",
@@ -61,6 +66,9 @@ MANUALS = {"question readings": "annotations/question-readings.md",
            "answer readings": "annotations/question-readings.md", "stance": "annotations/stance.md",
            "we": "annotations/we.md"}
 """The manual each group of readings is read by."""
+KEY_WORDS = 20
+"""Key words given per interview (the strongest of those it uses more than the rest)."""
+KEY_WORD_COLUMNS = ["interview", "word", "a", "b", "per_1000", "per_1000_rest", "g2", "log_ratio", "key"]
 
 
 @dataclass(frozen=True)
@@ -74,8 +82,12 @@ class Layers:
     """Each interview's catalog entry and seed text, by interview id, in catalog order."""
     passages: pd.DataFrame
     turns: pd.DataFrame
-    tokens: pd.DataFrame
-    """The token table of questions and answers (`speech="speech"`)."""
+    talk_share: pd.DataFrame
+    """Per interview and speaker: turns, words and share of the interview's words, of the questions
+    and answers (`conversation.talk_share` of the tokens of "speech")."""
+    key_words: pd.DataFrame
+    """The `KEY_WORDS` key words of each interview's answers against the others' (`KEY_WORD_COLUMNS`,
+    as `workbench.key_words_each` gives them); none with fewer than two interviews."""
     codebook: pd.DataFrame | None
     codings: pd.DataFrame
     readings: pd.DataFrame
@@ -180,6 +192,24 @@ def study_codings(passages: pd.DataFrame, codebook: pd.DataFrame, folder: Path =
     return pd.concat(frames, ignore_index=True)[CODING_TABLE]
 
 
+def token_tables(speech: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The talk share and the key words of `Layers`, from a token table of questions and answers
+    (`speech="speech"`): the study's way, its whole token table in memory."""
+    answers = select_speech(speech, "answers")
+    several = answers.loc[answers["is_word"], "interview"].nunique() > 1
+    keys = key_words_each(answers, "interview", top=KEY_WORDS) if several else pd.DataFrame(columns=KEY_WORD_COLUMNS)
+    return conversation.talk_share(speech), keys
+
+
+def archive_tables(archive: Archive) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The same two tables as `token_tables`, as queries over a folder's archive
+    (`helpers.comparing.archive`): the workbench's way, no token table in memory."""
+    several = int((archive.interviews()["answer_words"] > 0).sum()) > 1
+    keys = archive.key_words_each("interview", "answers", top=KEY_WORDS) if several else pd.DataFrame(
+        columns=KEY_WORD_COLUMNS)
+    return archive.talk_share(), keys
+
+
 def study_layers(folder: Path = ANNOTATIONS_DIR) -> Layers:
     """The study: its two interviews, every coding and every reading under `folder`."""
     texts = texts_of(SEEDS_DIR)
@@ -189,8 +219,8 @@ def study_layers(folder: Path = ANNOTATIONS_DIR) -> Layers:
     codebook = coding.load_codebook(folder / coding.CODEBOOK.name)
     text_of = {i: text for i, (_, text) in texts.items()}
     readings = study_readings(passages, turns, select_speech(speech, "answers"), text_of, folder)
-    return Layers("study", "Two interviews about the war in and around Ukraine", texts, passages, turns, speech,
-                  codebook, study_codings(passages, codebook, folder), readings)
+    return Layers("study", "Two interviews about the war in and around Ukraine", texts, passages, turns,
+                  *token_tables(speech), codebook, study_codings(passages, codebook, folder), readings)
 
 
 def rule_codings(matches: pd.DataFrame, texts: dict[str, tuple[Interview, str]]) -> pd.DataFrame:
@@ -202,13 +232,14 @@ def rule_codings(matches: pd.DataFrame, texts: dict[str, tuple[Interview, str]])
     return table[CODING_TABLE].reset_index(drop=True)
 
 
-def folder_layers(seeds: Path, passages: pd.DataFrame, turns: pd.DataFrame, tokens: pd.DataFrame,
+def folder_layers(seeds: Path, passages: pd.DataFrame, turns: pd.DataFrame, archive: Archive,
                   matches: pd.DataFrame | None = None, codebook: pd.DataFrame | None = None) -> Layers:
-    """Any folder of interviews, as the workbench reads it (passages, turns, tokens of "speech"),
-    with the keyword rules' codes (`coding.rule_spans`) as a coding when given with their codebook."""
+    """Any folder of interviews, as the workbench reads it (passages, turns, and its archive for the
+    talk share and key words: `archive_tables`), with the keyword rules' codes (`coding.rule_spans`)
+    as a coding when given with their codebook."""
     texts = texts_of(seeds)
     given = matches is not None and codebook is not None
     codings = rule_codings(matches, texts) if given else pd.DataFrame(columns=CODING_TABLE)
     return Layers(Path(seeds).resolve().name, f"Interviews of the folder {Path(seeds).resolve().name}", texts,
-                  passages, turns, tokens, codebook if given else None, codings,
+                  passages, turns, *archive_tables(archive), codebook if given else None, codings,
                   pd.DataFrame(columns=READING_TABLE))

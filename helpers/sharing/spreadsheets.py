@@ -17,14 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..annotating.speech import select_speech
-from ..comparing.conversation import talk_share
 from .archive import repacked
-from .layers import Layers
-from .workbench import key_words_each
+from .layers import KEY_WORDS, Layers
 
-KEY_WORDS = 20
-"""Key words given per interview (the strongest of those it uses more than the rest)."""
 FIXED_DATE = dt.datetime(2019, 3, 18)
 """The date the workbook says it was made and changed (fixed, so it changes only with its tables)."""
 SHEETS = {
@@ -54,7 +49,7 @@ def turns_table(layers: Layers) -> pd.DataFrame:
 
 def speakers_table(layers: Layers) -> pd.DataFrame:
     """Talk share per interview and speaker."""
-    share = talk_share(layers.tokens).reset_index()
+    share = layers.talk_share.reset_index()
     return share.rename(columns={"share": "share of words (%)"})
 
 
@@ -83,11 +78,7 @@ def key_words_table(layers: Layers) -> pd.DataFrame:
     """Key words of each interview's answers against the others' (none with one interview)."""
     columns = ["interview", "word", "count", "count in the rest", "per 1,000 words", "per 1,000 words in the rest",
                "G2", "log ratio", "key"]
-    answers = select_speech(layers.tokens, "answers")
-    if answers["interview"].nunique() < 2:
-        return pd.DataFrame(columns=columns)
-    table = key_words_each(answers, "interview", top=KEY_WORDS)
-    table = table.rename(columns={"a": "count", "b": "count in the rest", "per_1000": "per 1,000 words",
+    table = layers.key_words.rename(columns={"a": "count", "b": "count in the rest", "per_1000": "per 1,000 words",
                                   "per_1000_rest": "per 1,000 words in the rest", "g2": "G2", "log_ratio": "log ratio"})
     return table[columns]
 

@@ -102,15 +102,47 @@ def codebook_files(seeds: Path) -> tuple[Path, Path] | None:
     return None
 
 
-def load(seeds: Path) -> tuple[list, pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Everything the workbench reads from a folder, each seed split once: the catalog, the
-    passages, the turns, the split report and the token table of questions and answers."""
-    from ..annotating.tokens import load_tokens
+def load(seeds: Path) -> tuple[list, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """What the workbench reads from a folder besides its archive, each seed split once: the
+    catalog, the passages, the turns and the split report. No token table: the word counts are
+    the archive's queries (`open_archive`), so a long archive is never one DataFrame."""
     from ..reading.passages import load_passages, turns_from_passages
 
     catalog = load_catalog(seeds)
     passages, report = load_passages(seeds, report=True)
-    return catalog, passages, turns_from_passages(passages), report, load_tokens(seeds, speech="speech")
+    return catalog, passages, turns_from_passages(passages), report
+
+
+SPOKEN = ("question", "answer", "list_item")
+"""The kinds of block that are speech: everything else of a text is set aside from the counts."""
+END_PUNCTUATION = tuple(".?!:;…\"”’)")
+"""How a paragraph that ends its sentence ends (a closing quotation mark or bracket included)."""
+
+
+def set_aside(passages: pd.DataFrame) -> pd.DataFrame:
+    """Every block of the texts that is not speech (`SPOKEN`), per interview and kind, in text
+    order: how many, the lines they start on and the first words of the first. What the
+    splitter read as the page's metadata, title, caption, footer, pull quote or editor's note,
+    whether or not its report flags it."""
+    other = passages[~passages["kind"].isin(SPOKEN)]
+    rows = [{"interview": interview, "kind": kind, "blocks": len(mine),
+             "lines": ", ".join(map(str, mine["line"].head(6))) + (", ..." if len(mine) > 6 else ""),
+             "first": " ".join(str(mine["clean"].iloc[0]).split())[:40]}
+            for (interview, kind), mine in other.groupby(["interview", "kind"], sort=False)]
+    return pd.DataFrame(rows, columns=["interview", "kind", "blocks", "lines", "first"])
+
+
+def broken_segments(units: pd.DataFrame) -> list[str]:
+    """The answer segments (`coding_units`) that look like a paragraph cut by a stray blank line:
+    the segment ends without end punctuation and the next segment of the same turn begins in
+    lower case. Each such paragraph counts as two segments in the rule codes' shares."""
+    found = []
+    for (_, this), (_, after) in zip(units.iloc[:-1].iterrows(), units.iloc[1:].iterrows(), strict=True):
+        text, following = str(this["clean"]).rstrip(), str(after["clean"]).lstrip()
+        if (this["turn_id"] == after["turn_id"] and text and not text.endswith(END_PUNCTUATION)
+                and following[:1].islower()):
+            found.append(this["passage_id"])
+    return found
 
 
 def summary(turns: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
