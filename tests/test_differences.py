@@ -12,6 +12,7 @@ from helpers.comparing.differences import (
     bonferroni,
     fisher_exact,
     holm,
+    monte_carlo_error,
     paired_difference,
     rate_difference,
     share_differences,
@@ -82,3 +83,42 @@ def test_share_differences_need_both_groups():
     matrix = pd.DataFrame({"x": [0, 1]})
     with pytest.raises(ValueError, match="both groups"):
         share_differences(matrix, ["a", "a"], "a", "b")
+
+
+def test_the_monte_carlo_error_of_a_bootstrap_p_is_its_binomial_error():
+    # p = 2k/B with k ~ Binomial(B, p/2): variance 4 (p/2)(1 - p/2) / B = p (2 - p) / B
+    assert monte_carlo_error(0.02, 2000) == pytest.approx((0.02 * 1.98 / 2000) ** 0.5)
+    assert monte_carlo_error(0.02, 100_000) < monte_carlo_error(0.02, 2000) / 7
+    assert monte_carlo_error(1.0, 2000) == pytest.approx((1 / 2000) ** 0.5) and monte_carlo_error(0.0, 10) == 0
+    with pytest.raises(ValueError, match="p must lie"):
+        monte_carlo_error(1.5, 10)
+    with pytest.raises(ValueError, match="resamples"):
+        monte_carlo_error(0.5, 0)
+
+
+def _paragraph_tokens() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One speaker, three passages: p1, then p2 cut at a page break and continued by p3."""
+    passages = pd.DataFrame({"passage_id": ["900:q1.a1", "900:q1.a1.p2", "900:q1.a1.p3"],
+                             "continues": ["", "", "900:q1.a1.p2"]})
+    tokens = pd.DataFrame({"speaker": ["A"] * 6, "passage_id": ["900:q1.a1"] * 2 + ["900:q1.a1.p2"] * 2
+                           + ["900:q1.a1.p3"] * 2, "norm": ["we", "i", "we", "we", "i", "saw"],
+                           "is_word": [True] * 6})
+    tokens.attrs["speech"] = "answers"
+    return tokens, passages
+
+
+def test_a_page_fragment_is_resampled_with_the_paragraph_it_continues():
+    from helpers.comparing.counts import difference_interval, printed_paragraphs
+
+    tokens, passages = _paragraph_tokens()
+    joined = printed_paragraphs(tokens, passages)
+    assert joined["paragraph"].tolist() == ["900:q1.a1"] * 2 + ["900:q1.a1.p2"] * 4
+    assert joined.attrs == {"speech": "answers"}
+    by_passage = difference_interval(tokens, {"we"}, {"i"}, resamples=500)
+    by_paragraph = difference_interval(joined, {"we"}, {"i"}, resamples=500, unit="paragraph")
+    assert by_passage.loc["A", "units"] == 3 and by_paragraph.loc["A", "units"] == 2
+    assert by_paragraph.loc["A", "difference"] == by_passage.loc["A", "difference"] == round(1000 / 6, 1)
+    assert by_paragraph.attrs["resamples"] == 500 and by_paragraph.attrs["unit"] == "paragraph"
+    assert by_paragraph.loc["A", "p_error"] == pytest.approx(monte_carlo_error(by_paragraph.loc["A", "p"], 500))
+    with pytest.raises(ValueError, match="printed_paragraphs"):
+        difference_interval(tokens, {"we"}, {"i"}, unit="paragraph")

@@ -207,3 +207,18 @@ def test_a_marked_sentence_is_cut_to_a_window_around_its_marked_words():
 
     assert _window("a b c d e [[we]], f g h i", 2) == "… d e [[we]], f g …"
     assert _window("[[Of course]]! It is", 8) == "[[Of course]]! It is"
+
+
+def test_units_a_manual_quotes_without_citing_them_and_none_in_the_manuals_now(turns, tmp_path):
+    from helpers.comparing import tworeaders
+
+    answers = helpers.load_tokens(speech="answers")
+    given = tworeaders.quoted(turns, answers)
+    assert sorted(set(given["unit"])) == ["000:q4", "004:q4.a1"]
+    assert set(given[given["unit"] == "000:q4"]["layer"]) == {"presupposition", *conversation.DESIGN}
+    assert given.set_index(["layer", "unit"]).loc[("uptake", "004:q4.a1"), "quote"] == "the invasion and colonisation"
+    assert tworeaders.quoted(turns, answers, tworeaders.CURRENT_MANUALS).empty
+    for name in MANUALS:  # a quotation of a unit cited by id, or of fewer than three words, is not counted
+        (tmp_path / f"{name}.md").write_text('"the invasion" and 004:q4.a1 "the invasion and colonisation"\n',
+                                             encoding="utf-8")
+    assert tworeaders.quoted(turns, answers, tmp_path).empty

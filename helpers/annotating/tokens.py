@@ -20,6 +20,10 @@ Normalisation (used by every notebook from 02 on):
   straight quotes, the form every count uses.
 - Punctuation: tokens without a letter or digit have `is_word` False and are left out of word
   counts and rates.
+
+Why this module is long: the normalisation above is one rule applied in one pass (sentences,
+words, their tagger forms and flags, their offsets into the seed), and the token store's key
+covers this module whole; split, a change to one part could leave the others' stored tables stale.
 """
 
 from __future__ import annotations

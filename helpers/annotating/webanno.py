@@ -1,4 +1,5 @@
-"""Exporting every annotation as W3C Web Annotation JSON-LD, and the passage-by-code matrix as CSV.
+"""Exporting five of the study's annotation layers as W3C Web Annotation JSON-LD, and the passage-by-code
+matrix as CSV.
 
 Web Annotation Data Model (W3C Recommendation, 23 February 2017): each annotation has
 `@context`, `id`, `type` "Annotation", a `motivation`, a `body` and a `target` whose `source`
@@ -143,9 +144,9 @@ def passage_code_matrix(passages: pd.DataFrame, coding: pd.DataFrame, codebook: 
 
 
 def export_study(passages: pd.DataFrame, folder: Path = EXPORT_DIR) -> pd.DataFrame:
-    """Build and write every annotation of the study (hand coding, gazetteer mentions, hand-tagged
+    """Build and write five annotation layers of the study (hand coding, gazetteer mentions, hand-tagged
     sample, read stance markers, "we" referents) and the passage-by-code matrix. Returns the number of annotations
-    per layer."""
+    per layer. The conversation readings of notebook 07 and the second readers' files are not exported."""
     codebook = load_codebook()
     coding = load_hand_coding(passages, codebook=codebook)
     mentions = find_mentions(passages)

@@ -95,79 +95,127 @@ def per_thousand(tokens: pd.DataFrame, groups: dict[str, frozenset[str] | set[st
     return table
 
 
+def printed_paragraphs(tokens: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
+    """`tokens` with a column `paragraph`: the id of the printed paragraph each token is in. A
+    passage that a page break cut off in mid-sentence (`continues` in `load_passages`) belongs
+    to the paragraph it continues, so a bootstrap with `unit="paragraph"` resamples paragraphs
+    as printed, not their page fragments. The table keeps its `attrs` (whose speech it holds)."""
+    continues = dict(zip(passages["passage_id"], passages["continues"], strict=True))
+
+    def first_part(passage_id: str) -> str:
+        seen = {passage_id}
+        while continues.get(passage_id):
+            passage_id = continues[passage_id]
+            if passage_id in seen:
+                raise ValueError(f"passages: {passage_id} continues itself")
+            seen.add(passage_id)
+        return passage_id
+
+    ids = {passage_id: first_part(passage_id) for passage_id in tokens["passage_id"].unique()}
+    joined = tokens.assign(paragraph=tokens["passage_id"].map(ids))
+    joined.attrs = dict(tokens.attrs)
+    return joined
+
+
+def _check_unit(tokens: pd.DataFrame, unit: str) -> None:
+    """Refuse a resampling unit the token table does not have, saying how to make it."""
+    if unit not in tokens.columns:
+        hint = ": make it with printed_paragraphs(tokens, passages)" if unit == "paragraph" else ""
+        raise ValueError(f"unit {unit!r} is not a column of the token table{hint}")
+
+
 def per_thousand_interval(tokens: pd.DataFrame, groups: dict[str, frozenset[str] | set[str]], by: str = "speaker",
-                          where: pd.Series | None = None, seed: int = 2026) -> pd.DataFrame:
+                          where: pd.Series | None = None, seed: int = 2026, resamples: int = 2000,
+                          unit: str = "passage_id") -> pd.DataFrame:
     """`per_thousand` with a 95% bootstrap interval for each rate (`stats.bootstrap_rate`),
-    resampling the passages (paragraphs) of each value of `by`: columns low and high beside
-    per_1000. Passages, not tokens, are resampled because words come in bursts."""
+    resampling the units (`unit`: passages, or the `paragraph` of `printed_paragraphs`) of each
+    value of `by` `resamples` times: columns low and high beside per_1000. Passages, not tokens,
+    are resampled because words come in bursts."""
     from .stats import bootstrap_rate
 
+    _check_unit(tokens, unit)
     table = per_thousand(tokens, groups, by, where)
     words = tokens[tokens["is_word"]]
     eligible = words if where is None else words[where.reindex(words.index, fill_value=False)]
     lows, highs = [], []
     for row in table.itertuples():
         mine = words[words[by] == getattr(row, by)]
-        sizes = mine.groupby("passage_id", sort=False).size()
+        sizes = mine.groupby(unit, sort=False).size()
         hits = eligible[(eligible[by] == getattr(row, by)) & eligible["norm"].isin(groups[row.group])]
-        counts = hits.groupby("passage_id").size().reindex(sizes.index, fill_value=0)
-        _, low, high = bootstrap_rate(counts.tolist(), sizes.tolist(), seed=seed)
+        counts = hits.groupby(unit).size().reindex(sizes.index, fill_value=0)
+        _, low, high = bootstrap_rate(counts.tolist(), sizes.tolist(), seed=seed, resamples=resamples)
         lows.append(round(low, 1))
         highs.append(round(high, 1))
     return table.assign(low=lows, high=highs)
 
 
 def difference_interval(tokens: pd.DataFrame, first: frozenset[str] | set[str], second: frozenset[str] | set[str],
-                        by: str = "speaker", seed: int = 2026) -> pd.DataFrame:
+                        by: str = "speaker", seed: int = 2026, resamples: int = 2000,
+                        unit: str = "passage_id") -> pd.DataFrame:
     """Per value of `by`: the rate per 1,000 words of the words in `first` less that of `second`
     (for example the first-person plural less the singular), with a 95% bootstrap interval over
-    the passages, both counted in the same resample (`differences.paired_difference`): columns
-    difference, low, high, at_or_below_0 (the share of resamples at or below zero) and p (the
-    bootstrap two-sided p). An interval above 0 says the texts show the first used more."""
-    from .differences import paired_difference
+    the units (`unit`: passages, or the `paragraph` of `printed_paragraphs`), both counted in the
+    same resample (`differences.paired_difference`, `resamples` of them): columns difference,
+    low, high, at_or_below_0 (the share of resamples at or below zero), p (the bootstrap
+    two-sided p), p_error (its Monte Carlo standard error, `differences.monte_carlo_error`) and
+    units. An interval above 0 says the texts show the first used more."""
+    from .differences import monte_carlo_error, paired_difference
 
     speech_of(tokens)
+    _check_unit(tokens, unit)
     words = tokens[tokens["is_word"]]
     rows = []
     for key, mine in words.groupby(by, sort=True):
-        per_passage = mine.groupby("passage_id", sort=False)["norm"]
-        found = paired_difference(per_passage.agg(lambda norms: int(norms.isin(first).sum())).tolist(),
-                                  per_passage.agg(lambda norms: int(norms.isin(second).sum())).tolist(),
-                                  per_passage.size().tolist(), seed=seed)
+        # one vectorised sum per unit, in the order the units first appear (as the bootstrap draws them)
+        per_unit = (mine.assign(first=mine["norm"].isin(first), second=mine["norm"].isin(second), words=1)
+                    .groupby(unit, sort=False)[["first", "second", "words"]].sum())
+        found = paired_difference(per_unit["first"].astype(int).tolist(), per_unit["second"].astype(int).tolist(),
+                                  per_unit["words"].tolist(), seed=seed, resamples=resamples)
         rows.append({by: key, "difference": round(found["difference"], 1), "low": round(found["low"], 1),
-                     "high": round(found["high"], 1), "at_or_below_0": found["at_or_below_0"], "p": found["p"]})
-    return pd.DataFrame(rows).set_index(by)
+                     "high": round(found["high"], 1), "at_or_below_0": found["at_or_below_0"], "p": found["p"],
+                     "p_error": monte_carlo_error(found["p"], resamples), "units": len(per_unit)})
+    table = pd.DataFrame(rows).set_index(by)
+    table.attrs.update({"speech": tokens.attrs["speech"], "resamples": resamples, "seed": seed, "unit": unit})
+    return table
 
 
 def rate_differences(tokens: pd.DataFrame, groups: dict[str, frozenset[str] | set[str]],
-                     pairs: list[tuple[str, str]], by: str = "speaker", seed: int = 2026) -> pd.DataFrame:
+                     pairs: list[tuple[str, str]], by: str = "speaker", seed: int = 2026,
+                     resamples: int = 2000, unit: str = "passage_id") -> pd.DataFrame:
     """For each group and each pair (a, b) of values of `by`: a's rate per 1,000 words less b's,
-    with a 95% bootstrap interval (each one's passages resampled independently,
-    `differences.rate_difference`), the bootstrap p, and its Bonferroni and Holm adjustments
-    over every row of the table (the family is all the groups times all the pairs)."""
-    from .differences import bonferroni, holm, rate_difference
+    with a 95% bootstrap interval (each one's units, `unit`, resampled independently `resamples`
+    times, `differences.rate_difference`), the bootstrap p, and its Bonferroni and Holm
+    adjustments over every row of the table (the family is all the groups times all the pairs),
+    and p_error, the p's Monte Carlo standard error (`differences.monte_carlo_error`)."""
+    from .differences import bonferroni, holm, monte_carlo_error, rate_difference
 
     check_group_labels(groups)
     speech_of(tokens)
+    _check_unit(tokens, unit)
     words = tokens[tokens["is_word"]]
     passages = {}
     for key in dict.fromkeys(k for pair in pairs for k in pair):
         mine = words[words[by] == key]
         if mine.empty:
             raise ValueError(f"no words of {by} {key!r}")
-        passages[key] = mine.groupby("passage_id", sort=False)["norm"]
+        passages[key] = mine
     rows = []
     for group, forms in groups.items():
-        hits = {key: (norms.agg(lambda n, f=forms: int(n.isin(f).sum())).tolist(), norms.size().tolist())
-                for key, norms in passages.items()}
+        hits = {}
+        for key, mine in passages.items():  # one vectorised sum per unit, in the order the units first appear
+            per_unit = (mine.assign(hit=mine["norm"].isin(forms), words=1)
+                        .groupby(unit, sort=False)[["hit", "words"]].sum())
+            hits[key] = (per_unit["hit"].astype(int).tolist(), per_unit["words"].tolist())
         for a, b in pairs:
-            found = rate_difference(*hits[a], *hits[b], seed=seed)
+            found = rate_difference(*hits[a], *hits[b], seed=seed, resamples=resamples)
             rows.append({"group": group, "first": a, "second": b, "difference": found["difference"],
-                         "low": found["low"], "high": found["high"], "p": found["p"]})
+                         "low": found["low"], "high": found["high"], "p": found["p"],
+                         "p_error": monte_carlo_error(found["p"], resamples)})
     table = pd.DataFrame(rows).round({"difference": 1, "low": 1, "high": 1})
     table["bonferroni_p"] = bonferroni(table["p"].tolist())
     table["holm_p"] = holm(table["p"].tolist())
-    table.attrs.update({"speech": tokens.attrs["speech"], "groups": {g: sorted(f) for g, f in groups.items()}})
+    table.attrs.update({"speech": tokens.attrs["speech"], "groups": {g: sorted(f) for g, f in groups.items()},
+                        "resamples": resamples, "seed": seed, "unit": unit})
     return table
 
 

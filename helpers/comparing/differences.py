@@ -12,6 +12,8 @@ claims or denies a difference, it gives the difference itself with a test:
   bootstrap interval (Efron & Tibshirani 1993) over the passages, the same resampling as
   `stats.bootstrap_rate`, and a bootstrap p-value: twice the smaller share of resampled differences
   on either side of zero, counted as (k + 1)/(B + 1) so that it is never 0 (Davison & Hinkley 1997).
+  `monte_carlo_error` is that p's standard error from the finite number of resamples B: a verdict
+  that a p within a few such errors of a threshold gives depends on the draw, not on the data.
 - `bonferroni` and `holm`: adjusted p-values for a family of m tests; Holm's step-down (Holm 1979)
   rejects everything Bonferroni rejects and sometimes more, at the same family-wise level.
 - `share_differences`: one row per code of a units-by-codes matrix, comparing two groups of units
@@ -69,6 +71,17 @@ def holm(pvalues: Sequence[float]) -> list[float]:
         running = max(running, min(1.0, (m - rank) * pvalues[i]))
         adjusted[i] = running
     return adjusted
+
+
+def monte_carlo_error(p: float, resamples: int) -> float:
+    """The Monte Carlo standard error of a bootstrap two-sided p (`_summary`) from `resamples`
+    resamples: p ≈ 2k/B with k binomial (B, p/2), so its variance is 4 · (p/2)(1 − p/2) / B =
+    p(2 − p) / B. A p of .02 from 2,000 resamples is ± .0044, from 100,000 ± .0006."""
+    if not 0 <= p <= 1:
+        raise ValueError(f"p must lie between 0 and 1, not {p}")
+    if resamples < 1:
+        raise ValueError(f"resamples must be at least 1, not {resamples}")
+    return float(np.sqrt(p * (2 - p) / resamples))
 
 
 def _picks(n: int, resamples: int, rng: np.random.Generator) -> np.ndarray:

@@ -20,7 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..annotating import pronouns, readings, secondcoder, stance
+from ..annotating.sentences import sentences_of
 from ..plumbing.paths import ANNOTATIONS_DIR
+from ..reading.passages import load_passages
 from . import conversation
 
 QUESTION_LAYERS = ("presupposition", *conversation.DESIGN)
@@ -84,6 +86,43 @@ def examples(turns: pd.DataFrame, answer_tokens: pd.DataFrame, manuals: Path = r
         kind = "question" if layer in QUESTION_LAYERS else "answer" if layer in ANSWER_LAYERS else layer
         found[layer] = readings.example_units(units[kind], cited[MANUAL_OF[layer]], passage_of)
     return found
+
+
+def _plain(text: str) -> str:
+    """Curly quotes and apostrophes as straight ones, so a manual's quotation matches its text."""
+    return text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
+
+
+def quoted(turns: pd.DataFrame, answer_tokens: pd.DataFrame, manuals: Path = readings.MANUALS_AS_GIVEN,
+           min_words: int = 3) -> pd.DataFrame:
+    """Every unit that a manual (in the folder `manuals`) does not cite by id but whose words it
+    quotes: a quotation in double quotes of at least `min_words` words found, case aside, in a
+    question or answer turn (the question and answer layers) or in the sentence of a stance match
+    or a first-person plural. A quotation an answer shares with its own question is the
+    question's, not the answer's. One row per layer, unit and quotation (`layer`, `unit`,
+    `quote`). A manual may also describe a unit without quoting it; that is not found here."""
+    cited = examples(turns, answer_tokens, manuals)
+    text = turns.set_index("passage_id")["clean"].map(_plain)
+    kind = turns.set_index("passage_id")["kind"]
+    asked = turns.set_index("passage_id")["reply_to"].map(text).fillna("")  # an answer's question
+    matches = stance.stance_matches(answer_tokens, stance.load_stance_lexicon())
+    we = pronouns.we_tokens(answer_tokens)
+    sentences = sentences_of(load_passages()).set_index("sentence_id")["text"].map(_plain)
+    units = {"question": text[kind == "question"], "answer": text[kind == "answer"],
+             "stance": matches.set_index("match_id")["sentence_id"].map(sentences),
+             "we": we.set_index("token_id")["sentence_id"].map(sentences)}
+    rows = []
+    for layer in LAYERS:
+        manual = _plain((manuals / f"{MANUAL_OF[layer]}.md").read_text(encoding="utf-8"))
+        quotes = sorted({q.replace("…", "").strip(" .,;") for q in re.findall(r'"([^"]+)"', manual)})
+        quotes = [q for q in quotes if len(q.split()) >= min_words]
+        group = "question" if layer in QUESTION_LAYERS else "answer" if layer in ANSWER_LAYERS else layer
+        for unit, words in units[group].items():
+            own = asked.get(unit, "").lower() if group == "answer" else ""
+            if unit not in set(cited[layer]):
+                rows += [{"layer": layer, "unit": unit, "quote": q} for q in quotes
+                         if q.lower() in words.lower() and q.lower() not in own]
+    return pd.DataFrame(rows, columns=["layer", "unit", "quote"])
 
 
 def _window(marked: str, width: int) -> str:
