@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import small_tokens
 
-from helpers.comparing.vocabulary import clusters, frequency_list, lexical_summary, word_counts
+from helpers.comparing.vocabulary import clusters, frequency_list, lexical_summary, ties_at_cut, word_counts
 
 TEXT = small_tokens([
     ("A", "A:q1.a1", "Ann", "the war of the people , the war"),
@@ -31,6 +31,19 @@ def test_frequency_list_puts_texts_side_by_side():
     assert table[("A", "word")].tolist() == ["war", "people"]
     assert table[("B", "word")].tolist() == ["peace", "bread"]
     assert table[("B", "count")].tolist() == [2, 1]
+
+
+def test_ties_at_cut_name_every_word_that_shares_the_last_count():
+    ties = ties_at_cut(TEXT, "interview", top=3)
+    # A: the 4, war 3, then of, people, stop, we at 1: the list of 3 shows "of" by its spelling only
+    assert ties.loc["A", ["count", "first_rank", "last_rank"]].tolist() == [1, 3, 6]
+    assert ties.loc["A", "shown"] == ["of"] and ties.loc["A", "left_out"] == ["people", "stop", "we"]
+    # B: and 2, peace 2, bread 1: a list of 3 holds every word, nothing is left out
+    assert ties.loc["B", ["count", "first_rank", "last_rank"]].tolist() == [1, 3, 3]
+    assert ties.loc["B", "left_out"] == []
+    assert ties_at_cut(TEXT, "interview", top=1).loc["B", "left_out"] == ["peace"]
+    with pytest.raises(ValueError, match="top"):
+        ties_at_cut(TEXT, "interview", top=0)
 
 
 def test_lexical_summary_by_hand():

@@ -56,6 +56,27 @@ def frequency_list(tokens: pd.DataFrame, by: str, stopwords: bool = True, top: i
     return table
 
 
+def ties_at_cut(tokens: pd.DataFrame, by: str, top: int, stopwords: bool = True) -> pd.DataFrame:
+    """Where `frequency_list(tokens, by, stopwords, top)` cuts each list: the count at rank `top`,
+    the first and last rank that share it, the tied words the list shows and those it leaves out.
+    The list orders tied words alphabetically, so a word at the cut is in or out by its spelling,
+    not by its count; a claim about the list should name every word tied there."""
+    if top < 1:
+        raise ValueError("top: a list has at least one rank")
+    rows = []
+    for key in sorted(tokens[by].unique()):
+        counts = word_counts(tokens, by, key, stopwords)
+        if counts.empty:
+            continue
+        cut = int(counts.iloc[min(top, len(counts)) - 1])
+        ranks = [rank for rank, count in enumerate(counts.to_numpy(), start=1) if count == cut]
+        tied = counts.index[counts == cut].tolist()  # in the list's order, so the shown ones come first
+        shown = top - ranks[0] + 1
+        rows.append({by: key, "count": cut, "first_rank": ranks[0], "last_rank": ranks[-1],
+                     "shown": tied[:shown], "left_out": tied[shown:]})
+    return pd.DataFrame(rows).set_index(by)
+
+
 def lexical_summary(tokens: pd.DataFrame, by: str, window: int = 50, threshold: float = 0.72) -> pd.DataFrame:
     """Per value of `by`: words, types, type/token ratio, MATTR (window `window`), MTLD
     (threshold `threshold`), turns, and mean words per turn."""
