@@ -63,6 +63,45 @@ def test_vader_words_show_the_vocabulary_behind_a_score():
     assert vader_words("the party number") == [("party", 1.7), ("number", 0.3)]
 
 
+def test_vader_words_split_the_text_as_vader_s_scorer_does():
+    # one mark of VADER's PUNC_LIST comes off either end of a word; "(" and "—" are not in it
+    assert vader_words("This label of 'proxy war' doesn't give any agency") == [("war", -2.9)]
+    assert vader_words("their own imperialist interests (like the USA)") == [("interests", 1.0)]
+    assert vader_words("we organise help—financially") == []
+    assert vader_words("feminist platform as well as anti- and decolonial work") == [("well", 1.1), ("anti", -1.3)]
+    # "kind" is in the lexicon (+2.4), but VADER never scores it before "of"
+    assert vader_words("a kind of good day, kind people") == [("good", 1.9)]
+    assert vader_words("kind people") == [("kind", 2.4)]
+
+
+class RecordingVader:
+    """VADER's own scorer, recording each word it looks up in its lexicon while it scores."""
+
+    def __init__(self):
+        from nltk.sentiment import SentimentIntensityAnalyzer
+
+        helpers.use_nltk_data()
+
+        class Recorder(SentimentIntensityAnalyzer):
+            def sentiment_valence(inner, valence, sentitext, item, i, sentiments):
+                if item.lower() in inner.lexicon:
+                    self.scored.append(item.lower())
+                return super().sentiment_valence(valence, sentitext, item, i, sentiments)
+
+        self.vader, self.scored = Recorder(), []
+
+    def words(self, text: str) -> list[str]:
+        self.scored = []
+        self.vader.polarity_scores(text)
+        return self.scored
+
+
+def test_vader_words_are_exactly_the_words_vader_scores_in_every_sentence(sentences):
+    scorer = RecordingVader()
+    for text in [*sentences["text"], "a kind of good day", "kind people", "we organise help—financially"]:
+        assert [word for word, _ in vader_words(text)] == scorer.words(text), text
+
+
 def test_the_check_sample_follows_its_rule_and_the_reader_labelled_all_of_it(sentences):
     sample = draw_sentence_sample(sentences)
     assert sample.groupby("interview").size().to_dict() == {"000": 15, "004": 15}

@@ -8,7 +8,6 @@ says them and whatever their stance. The notebooks show which words drove each s
 from __future__ import annotations
 
 import random
-import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,11 +66,27 @@ def vader_scores(texts: pd.Series, ignore: frozenset[str] = frozenset()) -> pd.D
 
 
 def vader_words(text: str) -> list[tuple[str, float]]:
-    """The words of `text` found in VADER's lexicon, with their valence before VADER's rules
-    (negation, "but", capitals, "!") adjust them: the vocabulary behind a score."""
-    lexicon = analyzer().lexicon
-    words = re.findall(r"[\w'’-]+", text.lower().replace("’", "'"))
-    return [(w, lexicon[w]) for w in words if w in lexicon]
+    """The words of `text` that VADER scores, in order, with their lexicon valence before VADER's
+    rules (negation, "but", capitals, "!") adjust them: the vocabulary behind a score.
+
+    The words are VADER's own tokens (NLTK's `SentiText`): the text split at white space, with one
+    mark of `PUNC_LIST` taken off either end, so "'proxy war'" gives "war" but "(like" and
+    "help—financially" are not words of the lexicon and are not scored. Like VADER, it skips the
+    boosters ("very", "really") and "kind" before "of", which VADER never scores itself."""
+    from nltk.sentiment.vader import SentiText
+
+    vader = analyzer()
+    words = SentiText(text, vader.constants.PUNC_LIST, vader.constants.REGEX_REMOVE_PUNCTUATION).words_and_emoticons
+    first = {}  # VADER looks each word up at its first position (its `first_index`)
+    for i, word in enumerate(words):
+        first.setdefault(word, i)
+    scored = []
+    for word in words:
+        i, lower = first[word], word.lower()
+        kind_of = lower == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of"
+        if lower in vader.lexicon and lower not in vader.constants.BOOSTER_DICT and not kind_of:
+            scored.append((lower, vader.lexicon[lower]))
+    return scored
 
 
 def draw_sentence_sample(sentences: pd.DataFrame, seed: int = SAMPLE_SEED,
