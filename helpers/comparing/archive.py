@@ -136,7 +136,11 @@ class Archive:
         began, pause = time.monotonic(), 0.02
         while True:
             try:
-                return duckdb.connect(str(self.index), read_only=read_only, config=self._config())
+                connection = duckdb.connect(str(self.index), read_only=read_only, config=self._config())
+                # DuckDB draws a progress bar on stdout for a query that runs past two seconds: in a
+                # notebook that is noise in the outputs, in a script it mixes with what the script prints
+                connection.execute("SET enable_progress_bar = false")
+                return connection
             except duckdb.IOException as error:
                 if "lock" not in str(error).lower():
                     raise
