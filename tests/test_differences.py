@@ -1,7 +1,8 @@
 """Differences tested, not read off two intervals: Fisher's exact test and the Holm correction
 worked by hand (and cross-checked against scipy and statsmodels in `tests/test_libraries.py`,
 which imports them anyway); the bootstrap of a difference on cases whose answer is known; the
-per-code comparison of two groups of units."""
+per-code comparison of two groups of units; the exact binomial (sign) test and the one-sample t
+test against scipy."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers.comparing.differences import (
+    binomial_test,
     bonferroni,
     fisher_exact,
     holm,
@@ -16,6 +18,7 @@ from helpers.comparing.differences import (
     paired_difference,
     rate_difference,
     share_differences,
+    t_test,
 )
 from helpers.comparing.stats import bootstrap_rate
 
@@ -122,3 +125,26 @@ def test_a_page_fragment_is_resampled_with_the_paragraph_it_continues():
     assert by_paragraph.loc["A", "p_error"] == pytest.approx(monte_carlo_error(by_paragraph.loc["A", "p"], 500))
     with pytest.raises(ValueError, match="printed_paragraphs"):
         difference_interval(tokens, {"we"}, {"i"}, unit="paragraph")
+
+
+def test_the_binomial_test_matches_the_hand_worked_values_and_scipy():
+    from scipy.stats import binomtest
+
+    assert binomial_test(8, 9) == pytest.approx(2 * 10 / 512, abs=1e-15)  # the sign test of 8 of 9 units
+    assert binomial_test(0, 1) == 1.0 and binomial_test(5, 10) == 1.0
+    for k, n in [(18, 24), (48, 64), (23, 29), (3, 17), (0, 6), (12, 12)]:
+        assert binomial_test(k, n) == pytest.approx(binomtest(k, n).pvalue, rel=1e-12)
+    with pytest.raises(ValueError, match="successes"):
+        binomial_test(5, 4)
+
+
+def test_the_t_test_matches_scipy_for_odd_and_even_degrees_of_freedom():
+    from scipy.stats import ttest_1samp
+
+    for values in ([1.0, 2.0], [1.0, 2.5, -0.5], [3.0, -1.0, 2.0, 0.5], [4.0, 2.0, 3.0, 1.0, 1.0, 1.0, 2.0, 3.0, -2.0],
+                   [0.1 * k - 1.2 for k in range(41)], [5.0, 5.1, 4.9, 5.2, 5.0, 4.8]):
+        ours, theirs = t_test(values), ttest_1samp(values, 0)
+        assert ours["t"] == pytest.approx(theirs.statistic, rel=1e-12)
+        assert ours["p"] == pytest.approx(theirs.pvalue, rel=1e-9, abs=1e-15)
+    with pytest.raises(ValueError, match="do not vary"):
+        t_test([2.0, 2.0, 2.0])

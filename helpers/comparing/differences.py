@@ -18,6 +18,13 @@ claims or denies a difference, it gives the difference itself with a test:
   rejects everything Bonferroni rejects and sometimes more, at the same family-wise level.
 - `share_differences`: one row per code of a units-by-codes matrix, comparing two groups of units
   with all of the above.
+- `binomial_test` and `t_test`: two tests of a paired difference that do not resample, to set
+  beside the bootstrap where its verdict is near a threshold. `binomial_test` is the exact two-sided
+  binomial test against one half, written with integer arithmetic: over units it is the sign test
+  (units leaning one way against the other, ties dropped; Dixon & Mood 1946), over uses it treats
+  every use as independent. `t_test` is the one-sample two-sided t test of a mean against zero
+  (Student 1908), its t distribution in the closed form for whole degrees of freedom (Abramowitz &
+  Stegun 26.7.3-4). `tests/test_differences.py` checks both against scipy.
 
 Passages and paragraphs of one answer are not independent, so every p-value here is optimistic;
 the study uses them to say which differences these texts establish, not to generalise.
@@ -25,6 +32,7 @@ the study uses them to say which differences these texts establish, not to gener
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from math import comb
 
@@ -82,6 +90,49 @@ def monte_carlo_error(p: float, resamples: int) -> float:
     if resamples < 1:
         raise ValueError(f"resamples must be at least 1, not {resamples}")
     return float(np.sqrt(p * (2 - p) / resamples))
+
+
+def binomial_test(successes: int, trials: int) -> float:
+    """Two-sided p of the exact binomial test of `successes` in `trials` against a probability of
+    one half: twice the smaller tail, at most 1 (the distribution is symmetric, so this equals
+    summing every outcome no more probable than the one observed)."""
+    if trials < 1 or not 0 <= successes <= trials:
+        raise ValueError(f"need 0 <= successes <= trials and trials >= 1, not {successes} of {trials}")
+    smaller = min(successes, trials - successes)
+    tail = sum(comb(trials, k) for k in range(smaller + 1))
+    return min(1.0, 2 * tail / 2**trials)
+
+
+def _t_two_sided(t: float, df: int) -> float:
+    """P(|T| >= |t|) for Student's t with whole `df` degrees of freedom, from the finite series of
+    Abramowitz & Stegun 26.7.3 (odd df) and 26.7.4 (even df)."""
+    theta = math.atan(abs(t) / math.sqrt(df))
+    c2, s = math.cos(theta) ** 2, math.sin(theta)
+    if df % 2:  # odd: (2/π)(θ + sin θ · (cos θ + (2/3)cos³θ + ...)), (df − 1)/2 terms
+        term, series = math.cos(theta), 0.0
+        for j in range(1, (df - 1) // 2 + 1):
+            series += term
+            term *= c2 * (2 * j) / (2 * j + 1)
+        inside = 2 / math.pi * (theta + s * series)
+    else:  # even: sin θ · (1 + (1/2)cos²θ + (1·3)/(2·4)cos⁴θ + ...), df/2 terms
+        term, series = 1.0, 0.0
+        for j in range(1, df // 2 + 1):
+            series += term
+            term *= c2 * (2 * j - 1) / (2 * j)
+        inside = s * series
+    return min(1.0, max(0.0, 1 - inside))
+
+
+def t_test(values: Sequence[float]) -> dict[str, float]:
+    """One-sample two-sided t test that the mean of `values` is zero: mean, t, df and p."""
+    x = np.asarray(values, dtype=float)
+    if len(x) < 2:
+        raise ValueError(f"a t test needs at least two values, not {len(x)}")
+    sd = float(x.std(ddof=1))
+    if sd == 0:
+        raise ValueError("the values do not vary, so t is undefined")
+    t = float(x.mean()) / (sd / math.sqrt(len(x)))
+    return {"mean": float(x.mean()), "t": t, "df": len(x) - 1, "p": _t_two_sided(t, len(x) - 1)}
 
 
 def _picks(n: int, resamples: int, rng: np.random.Generator) -> np.ndarray:
