@@ -89,7 +89,13 @@ def split_list(block: Block, text: str) -> list[Block] | None:
     Lines before the first item form a lead paragraph; a line without a marker after an
     item continues that item. Each part ends where the next begins.
     """
-    starts = [i for i, ln in enumerate(block.lines) if LIST_MARKER.match(text, ln.start)]
+    return cut_at(block, [i for i, ln in enumerate(block.lines) if LIST_MARKER.match(text, ln.start)])
+
+
+def cut_at(block: Block, starts: list[int]) -> list[Block] | None:
+    """The block cut before each of its lines numbered in `starts` (indexes into `block.lines`),
+    lines before the first start as a lead part; None if there is no start. Each part ends where
+    the next begins."""
     if not starts:
         return None
     cuts = ([0] if starts[0] else []) + starts

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from ..plumbing.errors import SeedError
 from ..plumbing.fixes import Fix, set_line
 from ..plumbing.paths import shown
-from .blocks import LIST_MARKER, Block, Line, split_blocks, split_lines, split_list
+from .blocks import LIST_MARKER, Block, Line, cut_at, split_blocks, split_lines, split_list
 from .catalog import Interview, Person
 from .labels import LabelMatch, initials, is_timestamp_line, match_label, normal_label, opening, parse_label
 from .markup import (
@@ -827,16 +827,7 @@ class _Splitter:
         shape = self.shape(block)
         if shape is None or shape.kind != "list":
             return None
-        starts = [k for k, ln in enumerate(block.lines) if ln.number in shape.items]
-        if not starts:
-            return None
-        cuts = ([0] if starts[0] else []) + starts
-        parts = []
-        for k, first in enumerate(cuts):
-            last = cuts[k + 1] if k + 1 < len(cuts) else len(block.lines)
-            end = block.lines[last].start if last < len(block.lines) else block.end
-            parts.append(Block(block.lines[first].start, end, block.lines[first:last]))
-        return parts
+        return cut_at(block, [k for k, ln in enumerate(block.lines) if ln.number in shape.items])
 
     def end_mark(self, block: Block, body_start: int, cut: int) -> None:
         """The end-of-article mark glued to the last paragraph: the words stay in the turn, the
