@@ -231,6 +231,7 @@ def test_a_citation_link_opens_the_methods_at_its_reference(server, browser):
 
 
 def test_a_try_it_control_runs_live_and_replaces_its_result(server, browser):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -246,8 +247,9 @@ def test_a_try_it_control_runs_live_and_replaces_its_result(server, browser):
     session = {"path": f"{EXPLORE}/try.ipynb", "type": "notebook", "name": "try.ipynb", "kernel": {"name": "python3"}}
     assert api(server, "POST", "sessions", session)[0] == 201  # a kernel JupyterLab attaches to, without asking
     browser.get(f"{server['base']}/lab/workspaces/try/tree/{EXPLORE}/try.ipynb?reset&token={server['token']}")
-    WebDriverWait(browser, 60).until(lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, ".jp-Cell .cm-content")
-                                                if "tryit" in e.text])[0].click()
+    # JupyterLab re-renders the cells while the notebook opens: an element read then is retried, not an error
+    WebDriverWait(browser, 60, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, ".jp-Cell .cm-content") if "tryit" in e.text])[0].click()
     ActionChains(browser).key_down(Keys.SHIFT).send_keys(Keys.ENTER).key_up(Keys.SHIFT).perform()
 
     def output(d) -> str:  # read in one script: outputs re-render while they are read
