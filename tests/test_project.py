@@ -1,5 +1,6 @@
 """The project's own promises: numbered notebooks listed in the README, committed notebooks
-executed top to bottom with clean outputs, and a `helpers` import with no side effects."""
+executed top to bottom with clean outputs, a `helpers` import with no side effects, and an nbformat
+import that builds no grammars."""
 
 from __future__ import annotations
 
@@ -66,3 +67,12 @@ def test_importing_helpers_has_no_side_effects(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
     assert done.stdout == "ok\n" and done.stderr == ""
+
+
+def test_nbformat_imports_without_the_grammar_builder():
+    # Every process that reads a notebook imports nbformat, and through it jsonschema; with
+    # rfc3987-syntax installed that import builds 38 lark grammars (3 s a process). requirements.txt
+    # holds jsonschema where its extra does not pull that package in.
+    probe = "import sys, nbformat; print(sorted(m for m in ('rfc3987_syntax', 'lark') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
