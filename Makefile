@@ -6,6 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+# Python may write its bytecode, into build/ (ignored by git): an environment that forbids it
+# (PYTHONDONTWRITEBYTECODE) makes every process, kernel and test worker recompile the helpers and
+# re-rewrite the tests' asserts.
+unexport PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX := $(CURDIR)/build/pycache
 
 .PHONY: setup lab restore export serve test lint unit nbval notebooks html bench workbench catalog check exports clean
 

@@ -5,6 +5,9 @@ ConvoKit takes a few seconds, so every test that needs it is in this one file (o
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+import types
 import zipfile
 
 import pytest
@@ -16,13 +19,20 @@ from helpers.sharing import convokit_corpus
 
 @pytest.fixture(scope="module")
 def convokit(tmp_path_factory):
-    """ConvoKit, with its configuration file written into a temporary home, not the user's."""
+    """ConvoKit's data model (its own `Corpus` class), with its configuration file written into a
+    temporary home, not the user's. The package's `__init__` imports all twenty of its tools
+    (politeness, forecasters, classifiers: 7 s); only the package's name is registered, so that
+    `convokit.model` and what it imports load and nothing else."""
     home = tmp_path_factory.mktemp("home")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("HOME", str(home))
-        import convokit
+        if "convokit" not in sys.modules:
+            package = types.ModuleType("convokit")
+            package.__path__ = list(importlib.util.find_spec("convokit").submodule_search_locations)
+            patch.setitem(sys.modules, "convokit", package)
+        from convokit import model
 
-        yield convokit
+        yield model
 
 
 @pytest.fixture(scope="module")
