@@ -6,13 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
-# Python may write its bytecode, into build/ (ignored by git): an environment that forbids it
+# Python may write its bytecode (__pycache__/, ignored by git): an environment that forbids it
 # (PYTHONDONTWRITEBYTECODE) makes every process, kernel and test worker recompile the helpers and
-# re-rewrite the tests' asserts.
+# re-rewrite the tests' asserts. (A PYTHONPYCACHEPREFIX would hide the venv's compiled files.)
 unexport PYTHONDONTWRITEBYTECODE
-export PYTHONPYCACHEPREFIX := $(CURDIR)/build/pycache
 
-.PHONY: setup lab restore export serve test lint unit nbval notebooks html bench workbench catalog check exports clean
+.PHONY: setup lab restore export serve test e2e lint unit nbval notebooks html bench workbench catalog check exports clean
 
 setup: $(STAMP)
 
@@ -59,20 +58,24 @@ SERVE_PORT ?= 8000
 serve: html
 	$(BIN)/python -m http.server $(SERVE_PORT) --bind 127.0.0.1 --directory $(SITE)
 
-## Lint, unit tests and nbval over every notebook, in one pytest run spread over TEST_WORKERS
+## Lint, the tests and nbval over every notebook, in one pytest run spread over TEST_WORKERS
 ## processes (default: one per core; each test file, so each notebook, stays in one process). The
 ## committed outputs are made under hash seed 0 (`make notebooks`) and checked under 1: no output
-## may depend on it.
+## may depend on it. The end-to-end checks (marked e2e: the book built and read in Chromium,
+## JupyterLab driven in Chromium, the exported page, whole workbench runs) are `make e2e`; CI runs both.
 TEST_WORKERS ?= auto
 test: setup lint
-	PYTHONHASHSEED=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile tests $(NOTEBOOKS) \
+	PYTHONHASHSEED=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not e2e" tests $(NOTEBOOKS) \
 		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+e2e: setup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m e2e tests
 
 lint: setup
 	$(BIN)/ruff check .
 
 unit: setup
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest -m "not e2e" tests
 
 nbval: setup
 	PYTHONHASHSEED=1 $(BIN)/python -m pytest $(NOTEBOOKS) --nbval --nbval-current-env \

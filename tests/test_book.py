@@ -99,6 +99,7 @@ def parsed(path: Path) -> Loads:
     return parser
 
 
+@pytest.mark.e2e
 def test_the_book_has_a_page_per_notebook_and_document(built):
     _, pages = built
     names = {p.name for p in pages}
@@ -107,12 +108,14 @@ def test_the_book_has_a_page_per_notebook_and_document(built):
         "seeds.html", "downloads.html", "search.html"} <= names
 
 
+@pytest.mark.e2e
 def test_the_sidebar_lists_every_chapter_in_order(built):
     out, _ = built
     links = [link for link in parsed(out / "index.html").links if re.fullmatch(r"\d\d-[\w-]+\.html", link)]
     assert list(dict.fromkeys(links)) == [f"{p.stem}.html" for p in NOTEBOOKS if p.stem[:2].isdigit()]
 
 
+@pytest.mark.e2e
 def test_no_page_loads_anything_from_another_host(built):
     out, _ = built
     for path in sorted(out.rglob("*.html")):
@@ -120,6 +123,7 @@ def test_no_page_loads_anything_from_another_host(built):
         assert external == [], f"{path.name} loads {external}"
 
 
+@pytest.mark.e2e
 def test_every_local_link_and_download_resolves(built):
     out, pages = built
     for path in pages:
@@ -132,6 +136,7 @@ def test_every_local_link_and_download_resolves(built):
     assert "files/000_f9e212dc11d7c8a9.txt" in downloads and "files/references.bib" in downloads
 
 
+@pytest.mark.e2e
 def test_every_citation_lands_on_its_reference_and_the_bibliography_lists_every_entry(built):
     out, _ = built
     anchors = set(re.findall(r'<a id="([\w-]+)"></a>', (out / "methods.html").read_text(encoding="utf-8")))
@@ -159,6 +164,7 @@ def test_the_seeds_page_escapes_what_the_catalog_says(tmp_path, monkeypatch):
     assert ATTACK not in text and "&lt;script&gt;alert(" in text
 
 
+@pytest.mark.e2e
 def test_no_absolute_path_user_or_host_name_in_committed_outputs_or_the_book(built):
     out, _ = built
     needles = {str(helpers.paths.PROJECT_ROOT), str(Path.home()), f"/{getpass.getuser()}/", socket.gethostname()}
@@ -203,6 +209,7 @@ def browser():
     driver.quit()
 
 
+@pytest.mark.e2e
 def test_every_page_the_index_reaches_loads_cleanly(built, browser):
     from selenium.webdriver.common.by import By
 
@@ -241,6 +248,7 @@ def search_results(browser, url: str) -> list[tuple[str, str]]:
             for li in browser.find_elements(By.CSS_SELECTOR, "#search-results li")]
 
 
+@pytest.mark.e2e
 def test_the_search_shows_snippets_from_file_without_file_access(built, browser):
     out, _ = built
     results = search_results(browser, (out / "search.html").as_uri() + "?q=Chalenko")
@@ -250,6 +258,7 @@ def test_the_search_shows_snippets_from_file_without_file_access(built, browser)
     assert console_errors(browser) == [] and network_problems(browser) == []
 
 
+@pytest.mark.e2e
 def test_the_search_shows_snippets_from_make_serve(served, browser):
     _, url = served
     snippets = dict(search_results(browser, url + "search.html?q=Vasylyna"))
@@ -258,6 +267,7 @@ def test_the_search_shows_snippets_from_make_serve(served, browser):
     assert network_problems(browser, local=(url, "data:", "about:", "blob:")) == []
 
 
+@pytest.mark.e2e
 def test_the_sidebar_opens_at_phone_width(built, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -283,6 +293,7 @@ def test_the_sidebar_opens_at_phone_width(built, browser):
     assert console_errors(browser) == []
 
 
+@pytest.mark.e2e
 def test_at_phone_width_nothing_overflows_the_page_and_figures_keep_their_size(built, browser):
     out, _ = built
     browser.set_window_size(390, 844)
@@ -300,6 +311,7 @@ def test_at_phone_width_nothing_overflows_the_page_and_figures_keep_their_size(b
         return t.getBoundingClientRect().right <= t.parentElement.getBoundingClientRect().right + 1""")
 
 
+@pytest.mark.e2e
 def test_check_cells_are_collapsed_figures_have_alt_text_and_tables_read_well(built):
     out, _ = built
     words = (out / "04-words.html").read_text(encoding="utf-8")
@@ -331,6 +343,7 @@ def test_the_staging_rules_by_hand():
     assert staging._number("0.0001234", True) == "0.000123" and staging._number("0.76812", True) == "0.768"
 
 
+@pytest.mark.e2e
 def test_a_chapter_shows_its_quotes_and_a_screenshot_of_it_is_not_blank(built, browser, tmp_path):
     from PIL import Image
     from selenium.webdriver.common.by import By

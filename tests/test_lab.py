@@ -131,6 +131,7 @@ def api(server: dict, method: str, path: str, body: dict | None = None) -> tuple
         return error.code, json.loads(error.read() or b"{}")
 
 
+@pytest.mark.e2e
 def test_make_lab_serves_the_project_at_the_working_copy_and_says_so(server):
     printed = "".join(server["lines"])
     assert "Running as root is not recommended" not in printed
@@ -142,6 +143,7 @@ def test_make_lab_serves_the_project_at_the_working_copy_and_says_so(server):
     assert status == 200 and readme["writable"] is False
 
 
+@pytest.mark.e2e
 def test_saving_as_autosave_does_changes_the_working_copy_and_never_the_committed_study(server):
     committed = {p.name: p.read_bytes() for p in COMMITTED}
     status, model = api(server, "GET", f"contents/{EXPLORE}/04-words.ipynb")
@@ -171,6 +173,7 @@ def test_saving_as_autosave_does_changes_the_working_copy_and_never_the_committe
     assert "A reader's note" in (PROJECT_ROOT / EXPLORE / "previous" / "04-words.ipynb").read_text("utf-8")
 
 
+@pytest.mark.e2e
 def test_a_kernel_starts_without_a_transport_warning(server):
     from jupyter_client import BlockingKernelClient
 
@@ -205,6 +208,7 @@ def browser(server):
     driver.quit()
 
 
+@pytest.mark.e2e
 def test_a_citation_link_opens_the_methods_at_its_reference(server, browser):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -230,6 +234,7 @@ def test_a_citation_link_opens_the_methods_at_its_reference(server, browser):
     WebDriverWait(browser, 10).until(lambda d: 0 <= reference_top(d) < height / 2)  # scrolled to the reference
 
 
+@pytest.mark.e2e
 def test_a_try_it_control_runs_live_and_replaces_its_result(server, browser):
     from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.action_chains import ActionChains

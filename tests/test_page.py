@@ -26,6 +26,7 @@ def exported():
     return PROJECT_ROOT / "build" / "export" / "04-words.html"
 
 
+@pytest.mark.e2e
 def test_the_page_loads_nothing_from_another_host_and_every_anchor_exists(exported):
     html = exported.read_text(encoding="utf-8")
     assert [u for u in LOADS.findall(html) if not u.startswith(("data:", "#"))] == []
@@ -54,6 +55,7 @@ def test_a_name_that_is_not_one_notebook_is_refused_with_the_choices():
     assert page.find_notebook("04") == NOTEBOOKS_DIR / "04-words.ipynb"
 
 
+@pytest.mark.e2e
 def test_the_page_opens_offline_from_file_with_its_figures_and_its_citations_working(exported):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait

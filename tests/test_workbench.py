@@ -56,6 +56,7 @@ def one_interview(tmp_path_factory):
     return folder
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("which", ["fixtures", "one interview"])
 def test_the_workbench_runs_on_a_folder_of_one_or_more_interviews(tmp_path, one_interview, which):
     seeds = FIXTURE_CORPUS if which == "fixtures" else one_interview
