@@ -355,6 +355,37 @@ def assert_sources(nb: dict) -> list[str]:
     return found
 
 
+def hidden_checks(source: str) -> list[str]:
+    """Each assert whose message is itself a condition (`assert a, b and c`): Python checks only `a`
+    and evaluates `b and c` only to print it when `a` fails, so the check it seems to make is never made."""
+    def is_condition(msg: ast.expr | None) -> bool:
+        negated = isinstance(msg, ast.UnaryOp) and isinstance(msg.op, ast.Not)
+        return isinstance(msg, ast.Compare | ast.BoolOp) or negated
+    return [ast.get_source_segment(source, node) for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Assert) and is_condition(node.msg)]
+
+
+def code_sources(path) -> list[tuple[str, str]]:
+    """(where, source) of each code cell of a notebook, or of a Python file as a whole."""
+    if path.suffix != ".ipynb":
+        return [(path.name, path.read_text(encoding="utf-8"))]
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return [(f"{path.name} cell {i}", "".join(c["source"])) for i, c in enumerate(cells) if c["cell_type"] == "code"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + sorted((PROJECT_ROOT / "helpers").rglob("*.py"))
+                         + sorted((PROJECT_ROOT / "tests").glob("*.py")), ids=lambda p: p.name)
+def test_no_assert_hides_a_check_in_its_message(path):
+    assert [(where, a) for where, source in code_sources(path) for a in hidden_checks(source)] == []
+
+
+def test_the_hidden_check_detector_catches_what_it_should():
+    assert hidden_checks("assert cited <= known, cited - known and len(findings) == 14") == [
+        "assert cited <= known, cited - known and len(findings) == 14"]
+    assert hidden_checks("assert a, b == 2\nassert c, not d") == ["assert a, b == 2", "assert c, not d"]
+    assert hidden_checks('assert a, a - b\nassert c, f"{c} missing"\nassert d and e == 2') == []
+
+
 def untraced_numbers(path) -> list[tuple[int, str]]:
     """(cell, number) of each number in the prose, in digits or in words (`number_words`), that no
     earlier output prints and no assert checks."""
