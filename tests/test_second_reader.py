@@ -214,7 +214,7 @@ def test_units_a_manual_quotes_without_citing_them_and_none_in_the_manuals_now(t
 
     answers = helpers.load_tokens(speech="answers")
     given = tworeaders.quoted(turns, answers)
-    assert sorted(set(given["unit"])) == ["000:q4", "004:q4.a1"]
+    assert sorted(set(given["unit"])) == ["000:q4", "000:q6.a1.p3.s2@27", "000:q6.a1.p3.s2@3", "004:q4.a1"]
     assert set(given[given["unit"] == "000:q4"]["layer"]) == {"presupposition", *conversation.DESIGN}
     assert given.set_index(["layer", "unit"]).loc[("uptake", "004:q4.a1"), "quote"] == "the invasion and colonisation"
     assert tworeaders.quoted(turns, answers, tworeaders.CURRENT_MANUALS).empty
@@ -222,3 +222,43 @@ def test_units_a_manual_quotes_without_citing_them_and_none_in_the_manuals_now(t
         (tmp_path / f"{name}.md").write_text('"the invasion" and 004:q4.a1 "the invasion and colonisation"\n',
                                              encoding="utf-8")
     assert tworeaders.quoted(turns, answers, tmp_path).empty
+
+
+def test_a_quotation_broken_over_two_lines_of_a_manual_is_found_in_the_sentence_it_quotes(turns, tmp_path):
+    from helpers.comparing import tworeaders
+
+    answers = helpers.load_tokens(speech="answers")
+    for name in MANUALS:  # as in the "we" manual as read: the quotation runs over a line break
+        (tmp_path / f"{name}.md").write_text('among "communists, internationalists and\n  anti-fascists"\n',
+                                             encoding="utf-8")
+    found = tworeaders.quoted(turns, answers, tmp_path)
+    assert found[found["layer"] == "we"].to_dict("records") == [
+        {"layer": "we", "unit": "000:q6.a1.p3.s2@3", "quote": "communists, internationalists and anti-fascists"},
+        {"layer": "we", "unit": "000:q6.a1.p3.s2@27", "quote": "communists, internationalists and anti-fascists"}]
+    given = tworeaders.quoted(turns, answers)  # the manuals as read: the "we" manual quotes that sentence
+    assert sorted(set(given[given["layer"] == "we"]["unit"])) == ["000:q6.a1.p3.s2@27", "000:q6.a1.p3.s2@3"]
+
+
+def test_examples_of_any_manual_take_in_the_units_the_other_manuals_name(turns):
+    from helpers.comparing import tworeaders
+
+    answers = helpers.load_tokens(speech="answers")
+    own, anywhere = tworeaders.examples(turns, answers), tworeaders.examples(turns, answers, any_manual=True)
+    assert [len(anywhere[name]) for name in tworeaders.LAYERS] == [9, 9, 9, 9, 9, 18, 18, 35, 39 + 11]
+    assert all(set(own[name]) <= set(anywhere[name]) for name in tworeaders.LAYERS)
+    assert "004:q9.a2" in anywhere["uptake"] and "004:q9.a2" not in own["uptake"]  # named in we.md only
+
+
+def test_the_bootstrap_of_alpha_resamples_whole_groups():
+    from helpers.annotating.coding import krippendorff_alpha
+
+    first = pd.Series(["a", "b", "a", "b"], index=list("wxyz"))
+    second = pd.Series(["a", "b", "b", "b"], index=list("wxyz"))
+    assert readings._nominal_alpha(*(s.map({"a": 0, "b": 1}).to_numpy() for s in (first, second))) == pytest.approx(
+        krippendorff_alpha(list(first), list(second)))
+    together = readings.alpha_bootstrap(first, second, pd.Series("g", index=list("wxyz")), resamples=50)
+    assert together.tolist() == [pytest.approx(krippendorff_alpha(list(first), list(second)))] * 50
+    alike = readings.alpha_bootstrap(first, first, resamples=200)  # one label in a resample: NaN, else 1
+    assert set(alike[~pd.isna(alike)]) == {1.0} and pd.isna(alike).any()
+    with pytest.raises(ValueError, match="no group for 'z'"):
+        readings.alpha_bootstrap(first, second, pd.Series("g", index=list("wxy")))

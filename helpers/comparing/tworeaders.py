@@ -68,11 +68,12 @@ def before_revision(first: dict[str, pd.Series], path: Path = readings.READING_R
     return {name: readings.before_revisions(labels, revisions, name, path) for name, labels in first.items()}
 
 
-def examples(turns: pd.DataFrame, answer_tokens: pd.DataFrame, manuals: Path = readings.MANUALS_AS_GIVEN
-             ) -> dict[str, list[str]]:
-    """For each layer, the units its manual (in the folder `manuals`) cites as examples, by
+def examples(turns: pd.DataFrame, answer_tokens: pd.DataFrame, manuals: Path = readings.MANUALS_AS_GIVEN,
+             any_manual: bool = False) -> dict[str, list[str]]:
+    """For each layer, the units its own manual (in the folder `manuals`) cites as examples, by
     `readings.example_units`: questions and answers by their own ids (or a paragraph of them),
-    stance matches and first-person plurals by the passage they stand in."""
+    stance matches and first-person plurals by the passage they stand in. With `any_manual`, the
+    units that any of the three manuals cites, for whichever layer (a stricter set of examples)."""
     matches = stance.stance_matches(answer_tokens, stance.load_stance_lexicon())
     we = pronouns.we_tokens(answer_tokens)
     passage_of = dict(zip(matches["match_id"], matches["passage_id"], strict=True))
@@ -84,21 +85,24 @@ def examples(turns: pd.DataFrame, answer_tokens: pd.DataFrame, manuals: Path = r
     found = {}
     for layer in LAYERS:
         kind = "question" if layer in QUESTION_LAYERS else "answer" if layer in ANSWER_LAYERS else layer
-        found[layer] = readings.example_units(units[kind], cited[MANUAL_OF[layer]], passage_of)
+        named = set().union(*cited.values()) if any_manual else cited[MANUAL_OF[layer]]
+        found[layer] = readings.example_units(units[kind], named, passage_of)
     return found
 
 
 def _plain(text: str) -> str:
-    """Curly quotes and apostrophes as straight ones, so a manual's quotation matches its text."""
-    return text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
+    """Curly quotes and apostrophes as straight ones, and every run of white space (a manual's line
+    break inside a quotation among them) as one space, so a manual's quotation matches its text."""
+    return " ".join(text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})).split())
 
 
 def quoted(turns: pd.DataFrame, answer_tokens: pd.DataFrame, manuals: Path = readings.MANUALS_AS_GIVEN,
            min_words: int = 3) -> pd.DataFrame:
     """Every unit that a manual (in the folder `manuals`) does not cite by id but whose words it
     quotes: a quotation in double quotes of at least `min_words` words found, case aside, in a
-    question or answer turn (the question and answer layers) or in the sentence of a stance match
-    or a first-person plural. A quotation an answer shares with its own question is the
+    question or answer turn (the question and answer layers) or in the whole sentence of a stance
+    match or a first-person plural, white space and curly quotes aside (a quotation broken over two
+    lines of the manual is found). A quotation an answer shares with its own question is the
     question's, not the answer's. One row per layer, unit and quotation (`layer`, `unit`,
     `quote`). A manual may also describe a unit without quoting it; that is not found here."""
     cited = examples(turns, answer_tokens, manuals)
