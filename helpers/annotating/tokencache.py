@@ -117,18 +117,16 @@ def code_version(package: Path = PACKAGE) -> str:
     (`token_modules`), the NLTK data's checksums, and the versions of Python, NLTK, numpy, pandas and
     pyarrow."""
     import sys
+    from importlib.metadata import version
 
-    import nltk
-    import numpy
-    import pandas
-    import pyarrow
-
+    # the installed versions, read from the packages' metadata: importing NLTK only to read its
+    # version would cost a notebook whose tokens are cached 0.7 s
     digest = hashlib.sha256()
     for path in token_modules(package):
         digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     digest.update((NLTK_DATA_DIR / "SHA256SUMS").read_bytes())
-    digest.update(f"python {sys.version_info[:3]} nltk {nltk.__version__} numpy {numpy.__version__} "
-                  f"pandas {pandas.__version__} pyarrow {pyarrow.__version__}".encode())
+    digest.update(f"python {sys.version_info[:3]} nltk {version('nltk')} numpy {version('numpy')} "
+                  f"pandas {version('pandas')} pyarrow {version('pyarrow')}".encode())
     return digest.hexdigest()
 
 
