@@ -61,11 +61,12 @@ serve: html
 ## Lint, the tests and nbval over every notebook, in one pytest run spread over TEST_WORKERS
 ## processes (default: one per core; each test file, so each notebook, stays in one process). The
 ## committed outputs are made under hash seed 0 (`make notebooks`) and checked under 1: no output
-## may depend on it. The end-to-end checks (marked e2e: the book built and read in Chromium,
+## may depend on it. The notebooks go first: the longest units start first, so the workers end together.
+## The end-to-end checks (marked e2e: the book built and read in Chromium,
 ## JupyterLab driven in Chromium, the exported page, whole workbench runs) are `make e2e`; CI runs both.
 TEST_WORKERS ?= auto
 test: setup lint
-	PYTHONHASHSEED=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not e2e" tests $(NOTEBOOKS) \
+	PYTHONHASHSEED=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not e2e" $(NOTEBOOKS) tests \
 		--nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 e2e: setup
