@@ -39,6 +39,7 @@ def test_the_page_loads_nothing_from_another_host_and_every_anchor_exists(export
     assert html.count("data:image/png;base64,") >= 1
 
 
+@pytest.mark.e2e
 def test_project_links_go_to_the_book_when_it_has_an_address(tmp_path):
     out = page.export(NOTEBOOKS_DIR / "05-keyness.ipynb", "https://study.example/book", tmp_path)
     html = out.read_text(encoding="utf-8")
