@@ -15,10 +15,13 @@ and the language) stays empty and is reported as unknown, never invented. How it
   speakers' turns; labels are grouped by initials ("SH and SV" for "Stefan Hain and Sebastian
   Vogel", mojibake repaired first), and a short label takes the name the text gives it
   ("_Timothy Miller_ (TM)", "Interviewer: Peter Asaro");
-- **roles**: a role word decides (`Q`, `Interviewer`, `A`); otherwise whoever ends fewest turns
-  with a question mark is an interviewee, and the others are interviewers when most of their turns
-  end with one and clearly more than that interviewee's do; with no labelled interviewer, the questions are the
-  headings ending in "?", or whole-bold (or italic) paragraphs (`questions = "bold"`);
+- **roles**: a role word decides (`Q`, `Interviewer`, `A`, `TIM, HOST:`, a header line `Host: Nora
+  Vale`); otherwise votes for asking, each shown with its lines: ending turns with a question mark
+  more than the one who speaks most, speaking first, opening the exchanges (the other's longer turn
+  follows), shorter turns, introducing the others in the first turn. Two votes make an interviewer;
+  a role the votes do not settle is kept as `role_doubt`, which the check notes with the role line to
+  paste. With no labelled interviewer, the questions are the headings ending in "?", or whole-bold
+  (or italic) paragraphs (`questions = "bold"`);
 - a draft is tried with the splitter before it is written: a label-like line used once outside the
   turns (a glossary entry) goes to `not_turns`, with its evidence.
 
