@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_markup_kinds import A, Q, person, write
 
+import helpers
 from helpers.plumbing.fixes import Fix, apply_fix
 from helpers.reading.check import check_folder, format_check
 
@@ -104,3 +105,50 @@ def test_a_fix_replaces_a_value_over_several_lines_and_adds_a_missing_key():
     fixed = apply_fix(fixed, Fix("c", "901", 'questions = "bold"'))
     assert fixed.endswith('[[interview]]\nquestions = "bold"\nid = "901"\n')
     assert apply_fix(fixed, Fix("c", "901", delete=True)).rstrip().endswith('labels = ["A", "AL"]')
+
+
+# -- when the roles are the problem, the first fix is the role line -----------------------------------
+
+ROLES_WRONG = ("Sam Ray: It has been a long time between records...\n"
+               "Jo Park: Five years, yes. We toured, we rested and we wrote slowly, one song at a time.\n"
+               "Sam Ray: People say this one is your best\n"
+               "Jo Park: Thank you. We played it all in one room, as we did when we started out.\n")
+
+
+def test_when_no_one_labelled_asks_the_first_printed_fix_is_the_role_line_and_it_settles_the_split(tmp_path):
+    folder = tmp_path / "roles"
+    folder.mkdir()
+    # what a draft wrote when it found no interviewer: a placeholder, and both speakers interviewees
+    write(folder, ROLES_WRONG, "plain", [person("Interviewer", "interviewer", []),
+                                         person("Sam Ray", "interviewee", ["Sam Ray"]),
+                                         person("Jo Park", "interviewee", ["Jo Park"])])
+    check = check_folder(folder)
+    first = check.problems[0]
+    assert first.line == 1 and first.problem.startswith("answer by Sam Ray before any question: no one labelled "
+                                                        "asks in the catalog")
+    fix = first.fixes[0]
+    assert (fix.person, fix.line) == ("Sam Ray", 'role = "interviewer"')
+    assert first.fixes[1].key == "not_turns"  # the other reading, second
+    printed = format_check(check)
+    assert f"fix: {fix}" in printed
+    catalog = folder / "catalog.toml"
+    catalog.write_text(apply_fix(catalog.read_text(encoding="utf-8"), Fix.parse(f"fix: {fix}")), encoding="utf-8")
+    assert check_folder(folder).problems == []
+    turns = helpers.load_turns(folder)
+    assert turns[turns["kind"] == "question"]["line"].tolist() == [1, 3]
+    assert turns[turns["kind"] == "answer"]["line"].tolist() == [2, 4]
+
+
+def test_no_question_found_among_labelled_speakers_proposes_the_first_speaker_s_role_line(tmp_path):
+    folder = tmp_path / "none"
+    folder.mkdir()
+    write(folder, "Pia Lund: The market opens at six.\n\nOla Berg: And it closes at noon, every day but Sunday.\n",
+          "plain", [person("Interviewer", "interviewer", []), person("Pia Lund", "interviewee", ["Pia Lund"]),
+                    person("Ola Berg", "interviewee", ["Ola Berg"])])
+    check = check_folder(folder)
+    assert (check.problems[0].fixes[0].person, check.problems[0].fixes[0].line) == ("Pia Lund", 'role = "interviewer"')
+    none = [p for p in check.problems if p.problem.startswith("no question found")]
+    assert none and none[0].fixes[0].line == 'role = "interviewer"' and none[0].fixes[0].person == "Pia Lund"
+    catalog = folder / "catalog.toml"
+    catalog.write_text(apply_fix(catalog.read_text(encoding="utf-8"), none[0].fixes[0]), encoding="utf-8")
+    assert check_folder(folder).problems == []

@@ -59,6 +59,10 @@ PERSON_FIELDS = {
     "names": list,
     "affiliation_names": list,
 }
+OPTIONAL_PERSON_FIELDS = {"role_doubt": str}
+"""Optional field of a person: `role_doubt`, written by the drafter when the evidence for the role is
+weak ("interviewee: speaks first (line 1)": the role it chose, then the evidence); the check says so
+while the role is still the one chosen. Delete the line once the role is checked."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class Person:
     labels: tuple[str, ...]
     names: tuple[str, ...]
     affiliation_names: tuple[str, ...]
+    role_doubt: str = ""
 
 
 @dataclass(frozen=True)
@@ -177,7 +182,7 @@ def _check_fields(
 
 
 def _person(table: dict, where: str, file: str, line: int, text: str, fix: Fix | None) -> Person:
-    _check_fields(table, PERSON_FIELDS, where, file, line, text, fix=fix)
+    _check_fields(table, PERSON_FIELDS, where, file, line, text, OPTIONAL_PERSON_FIELDS, fix=fix)
     if table["role"] not in ROLES:
         raise SeedError(
             file, _key_line(text, line, "role"),
@@ -193,6 +198,7 @@ def _person(table: dict, where: str, file: str, line: int, text: str, fix: Fix |
         labels=tuple(table["labels"]),
         names=tuple(table["names"]),
         affiliation_names=tuple(table["affiliation_names"]),
+        role_doubt=table.get("role_doubt", ""),
     )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..plumbing.datafiles import line_of
 from ..plumbing.errors import SeedError
+from ..plumbing.fixes import Fix, set_line
 from ..plumbing.paths import CATALOG_NAME, shown
 from ..plumbing.patterns import pattern_problem, refusal
 from ..plumbing.safefiles import outside_link
@@ -33,11 +34,14 @@ NOT_TEXTS = ("readme", "license", "licence", "changelog")
 @dataclass
 class TextCheck:
     """What the check found for one text of the folder: its catalog id (None when it has no entry),
-    its problems, and, when it splits, its questions, answers and split-report rows."""
+    its problems, its notes (what a reader should confirm, such as a role drafted on weak evidence,
+    with the lines that settle it; they do not stop the text) and, when it splits, its questions,
+    answers and split-report rows."""
 
     file: str
     interview: str | None
     problems: list[SeedError] = field(default_factory=list)
+    notes: list[SeedError] = field(default_factory=list)
     questions: int = 0
     answers: int = 0
     decisions: int = 0
@@ -100,6 +104,7 @@ def _file_of(problem: SeedError, entries: list[tuple[int, str]]) -> str:
 def check_text(interview: Interview) -> TextCheck:
     """Read and split one catalogued text; every problem it has."""
     result = TextCheck(interview.file, interview.id)
+    result.notes.extend(role_doubts(interview))
     try:
         text = read_seed(interview)
     except SeedError as problem:
@@ -111,6 +116,27 @@ def check_text(interview: Interview) -> TextCheck:
     result.answers = len({s.turn_id for s in segments if s.kind in ("answer", "list_item") and s.turn_id})
     result.decisions = len(report)
     return result
+
+
+def role_doubts(interview: Interview) -> list[SeedError]:
+    """A note for the people whose `role_doubt` still names their role: the drafter chose it on weak
+    evidence. Its fixes are the role lines that change it (both, when two people would swap)."""
+    doubtful = [p for p in interview.people if p.role_doubt and p.role_doubt.split(":", 1)[0] == p.role]
+    if not doubtful:
+        return []
+    other = {"interviewer": "interviewee", "interviewee": "interviewer"}
+    flips = {p.name: other[p.role] for p in doubtful if p.role in other}
+    after = [flips.get(p.name, p.role) for p in interview.people]
+    if "interviewer" not in after or "interviewee" not in after:  # one flip alone empties a role: swap
+        partners = [p for p in interview.people if p.role in other and p.name not in flips]
+        if len(partners) == 1:
+            flips[partners[0].name] = other[partners[0].role]
+    fixes = [Fix(shown(interview.catalog), interview.id, set_line("role", role), name) for name, role in flips.items()]
+    why = "; ".join(f"{p.name}: {p.role_doubt.split(':', 1)[1].strip()}" for p in doubtful)
+    return [SeedError(shown(interview.catalog), interview.catalog_line,
+                      f"the roles are a guess from weak evidence ({why}): if they are wrong, paste "
+                      f"{'these lines together' if len(fixes) > 1 else 'this line'}; if they are right, delete the "
+                      f"role_doubt line{'s' * (len(doubtful) > 1)} of {', '.join(p.name for p in doubtful)}", fixes)]
 
 
 def rules_problems(folder: Path) -> list[SeedError]:
@@ -198,9 +224,11 @@ def format_check(check: FolderCheck) -> str:
         if t.splits:
             lines.append(f"{t.file}{who}: {t.questions} questions, {t.answers} answers, {t.decisions} decisions "
                          "in the split report")
+            lines += [f"  note: {n}".replace("\n", "\n  ") for n in t.notes]
         else:
             lines.append(f"{t.file}{who}: {len(t.problems)} problem{'s' * (len(t.problems) != 1)}")
             lines += [f"  {p}".replace("\n", "\n  ") for p in t.problems]
+            lines += [f"  note: {n}".replace("\n", "\n  ") for n in t.notes]
     lines += [f"  {p}" for p in check.rules]
     ready, problems = len(check.ready()), len(check.problems)
     lines.append(f"{ready} of {len(check.texts)} texts split; {problems} problem{'s' * (problems != 1)}")

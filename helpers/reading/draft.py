@@ -15,10 +15,13 @@ and the language) stays empty and is reported as unknown, never invented. How it
   speakers' turns; labels are grouped by initials ("SH and SV" for "Stefan Hain and Sebastian
   Vogel", mojibake repaired first), and a short label takes the name the text gives it
   ("_Timothy Miller_ (TM)", "Interviewer: Peter Asaro");
-- **roles**: a role word decides (`Q`, `Interviewer`, `A`); otherwise whoever ends fewest turns
-  with a question mark is an interviewee, and the others are interviewers when most of their turns
-  end with one and clearly more than that interviewee's do; with no labelled interviewer, the questions are the
-  headings ending in "?", or whole-bold (or italic) paragraphs (`questions = "bold"`);
+- **roles**: a role word decides (`Q`, `Interviewer`, `A`, `TIM, HOST:`, a header line `Host: Nora
+  Vale`); otherwise votes for asking, each shown with its lines: ending turns with a question mark
+  more than the one who speaks most, speaking first, opening the exchanges (the other's longer turn
+  follows), shorter turns, introducing the others in the first turn. Two votes make an interviewer;
+  a role the votes do not settle is kept as `role_doubt`, which the check notes with the role line to
+  paste. With no labelled interviewer, the questions are the headings ending in "?", or whole-bold
+  (or italic) paragraphs (`questions = "bold"`);
 - a draft is tried with the splitter before it is written: a label-like line used once outside the
   turns (a glossary entry) goes to `not_turns`, with its evidence.
 
@@ -33,6 +36,7 @@ evidence; cut into modules, the candidates and their evidence would be passed ba
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import sys
@@ -48,16 +52,15 @@ from ..plumbing.safefiles import outside_link, write_inside
 from .blocks import split_blocks, split_lines
 from .catalog import catalog_path, interview_from_toml, read_catalog
 from .check import folder_texts
-from .labels import TIMESTAMP, initials, normal_label, normal_view, parse_label
+from .labels import TIMESTAMP, initials, normal_label, normal_view, parse_label, role_of_label
 from .markup import FULL_DATE, METADATA_KEY, is_bold_paragraph
 from .repeats import repeated_blocks
 from .segment import EDITORIAL_LABELS, HEADER_BLOCK, QUOTED_HEADERS, asks, front_matter_lines, split_checked
 from .structure import emphasis_of, find_boxes, parse_markdown
 
-ROLE_WORDS = {"q": "interviewer", "question": "interviewer", "interviewer": "interviewer", "host": "interviewer",
-              "moderator": "interviewer", "i": "interviewer", "a": "interviewee", "answer": "interviewee",
-              "interviewee": "interviewee", "guest": "interviewee", "r": "interviewee"}
-"""Labels that name a role rather than a person."""
+_NAME_ROLE = re.compile(r" ?(?:\*\*)?(?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}), "
+                        r"(?P<role>[A-Za-z][\w'’.\-]*(?: [A-Za-z][\w'’.\-]*){0,3})(?:\*\*)? ?:(?:\*\*)?(?= |$)")
+"""A name and a role before one colon (`TIM, HOST:`, `ANTHONY ALBANESE, PRIME MINISTER:`)."""
 _PERIOD = re.compile(r" ?(?:#{1,6} )?([A-Z]{1,2})\. (?=\S)")
 _CAPS_ALONE = re.compile(r" ?(?:\*\*)?([A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,3})(?:\*\*)?:? ?")
 _BOLD_QUESTION = re.compile(r" ?\*\*([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,3}) ?: .*\*\* ?")
@@ -86,6 +89,7 @@ class _Candidate:
     turn_words: int = 0
     asks: bool = False
     header: bool = False
+    text: str = ""
 
 
 @dataclass
@@ -95,6 +99,7 @@ class _Person:
     labels: list[str]
     names: list[str]
     evidence: list[str] = field(default_factory=list)
+    doubt: str = ""
 
 
 @dataclass
@@ -154,10 +159,13 @@ def _excluded(text: str, markdown: bool) -> tuple[set[int], tuple[int, int] | No
 
 def _candidate(content: str) -> tuple[str, int] | None:
     """(label, offset of its words) if a line opens with something shaped like a speaker label."""
+    view, offsets = normal_view(content)
+    both = _NAME_ROLE.match(view)
+    if both and (_role_word(both["role"]) or (both["name"].isupper() and both["role"].isupper())):
+        return normal_label(f"{both['name']}, {both['role']}"), offsets[both.end()]
     found = parse_label(content)
     if found is not None:
         return found
-    view, offsets = normal_view(content)
     bold = _BOLD_QUESTION.fullmatch(view)
     if bold and all(w[0].isupper() for w in bold.group(1).split()):
         return normal_label(bold.group(1)), offsets[bold.end(1)] + 1
@@ -203,6 +211,7 @@ def _candidates(text: str, markdown: bool) -> tuple[list[_Candidate], set[int], 
         body = [cand.words] + [lines[n - 1] for n in range(cand.line + 1, stop) if n not in excluded]
         words = " ".join(body)
         cand.turn_words = len(re.findall(r"\w+", words))
+        cand.text = words
         cand.asks = words.rstrip(" *_\"”’'»)]").endswith("?")
     repeats = repeated_blocks(text, blocks, markdown, sorted({c.label for c in found}))
     quoted = {blocks[k].start for k in range(len(blocks))} & set(repeats)
@@ -234,7 +243,11 @@ def _speakers(cands: list[_Candidate]) -> tuple[list[str], list[_Candidate]]:
     not (glossary entries and the like)."""
     turns = [c for c in cands if not c.header]
     counts = Counter(c.label for c in turns)
-    many = {label for label, n in counts.items() if n >= 2}
+    # a person's uses counted over the forms of their label ("TIM, HOST" once and "TIM" once is twice)
+    grouped = {label: n + sum(counts[o] for o in counts if o != label and (_same_person(label, o)
+                                                                           or _same_person(o, label)))
+               for label, n in counts.items()}
+    many = {label for label, n in grouped.items() if n >= 2}
     abbreviated = {label for label in counts
                    if any(_same_person(label, o) or _same_person(o, label) for o in many if o != label)}
     speakers = set(many) | abbreviated
@@ -244,8 +257,8 @@ def _speakers(cands: list[_Candidate]) -> tuple[list[str], list[_Candidate]]:
             continue
         before = next((c.label for c in reversed(turns[:k]) if c.label != cand.label), None)
         after = next((c.label for c in turns[k + 1:] if c.label != cand.label), None)
-        if before in many and after in many and cand.turn_words > 0:
-            speakers.add(cand.label)
+        if ((before in many and after in many) or _role_word(cand.label)) and cand.turn_words > 0:
+            speakers.add(cand.label)  # a role word (`Q:`, `TIM, HOST:`) is a speaker's label even used once
         else:
             others.append(cand)
     order = list(dict.fromkeys(c.label for c in turns if c.label in speakers))
@@ -258,6 +271,8 @@ def _same_person(short: str, full: str) -> bool:
     given = re.search(r"\((\w+)\)$", full)
     if given and short == given.group(1):
         return True
+    if ", " in full and short != full and short in full.split(", ", 1):
+        return True  # "TIM" and "PRIME MINISTER" for "TIM, HOST" and "ANTHONY ALBANESE, PRIME MINISTER"
     plain = _plain_name(demojibake(full))
     if short.replace(" ", "") == initials(plain).replace(" ", "") and len(short) < len(full):
         return True
@@ -266,28 +281,33 @@ def _same_person(short: str, full: str) -> bool:
 
 def _plain_name(label: str) -> str:
     """A label as a name: mojibake repaired elsewhere, initials in brackets after it dropped."""
+    label = label.split(", ", 1)[0] if _NAME_ROLE.fullmatch(label + ":") else label
     return re.sub(r"\s*\(\w+\)$", "", label).strip() or label
 
 
 def _role_word(label: str) -> str | None:
-    return ROLE_WORDS.get(label.lower().rstrip(".:"))
+    return role_of_label(label)
 
 
 def _is_short(label: str) -> bool:
     """Whether a label is initials ("SS", "SH and SV") rather than a name."""
     words = [w for w in label.split() if w not in ("and", "&")]
-    return bool(words) and all(w.isupper() and len(w.rstrip(".")) <= 4 for w in words)
+    limit = 4 if len(words) == 1 else 3  # "EEC", "SH and SV"; but "ANNA LOWE" is a name in capitals
+    return ", " not in label and bool(words) and all(w.isupper() and len(w.rstrip(".")) <= limit for w in words)
 
 
-def _people(labels: list[str], cands: list[_Candidate], text: str, title: str) -> list[_Person]:
+def _people(labels: list[str], cands: list[_Candidate], text: str, title: str,
+            asked: list[int]) -> list[_Person]:
     """Group the speakers' labels into people, name them and give each a role, with evidence."""
-    full = [x for x in labels if not _is_short(x) and not _role_word(x)]
+    full = [x for x in labels if not _is_short(x) and (", " in x or not _role_word(x))]
+    # a label that another, longer one spells out ("DARIN" for "MARK DARIN") is that person's
+    full = [x for x in full if not any(o != x and len(o) > len(x) and _same_person(x, o) for o in full)]
     people: list[_Person] = []
     owner: dict[str, _Person] = {}
     for label in full:
         name = _plain_name(demojibake(label))
-        person = _Person(name, "", [label], [name])
-        if name != label:
+        person = _Person(name, _role_word(label) or "", [label], [name])
+        if name != label and ", " not in label:
             person.evidence.append(f"name repaired from the mojibake {label!r}")
         people.append(person)
         owner[label] = person
@@ -298,7 +318,11 @@ def _people(labels: list[str], cands: list[_Candidate], text: str, title: str) -
         if len(match) == 1:
             match[0].labels.append(label)
             owner[label] = match[0]
-            match[0].evidence.append(f"{label!r} abbreviates {match[0].labels[0]!r}")
+            plain = _plain_name(match[0].labels[0])
+            surname = " " in plain and label == plain.split()[-1]
+            match[0].evidence.append(f"{label!r} is the last name of {match[0].labels[0]!r}" if surname else
+                                     f"{label!r} {'is part of' if ', ' in match[0].labels[0] else 'abbreviates'} "
+                                     f"{match[0].labels[0]!r}")
             continue
         person = _Person(label, _role_word(label) or "", [label], [])
         named = _named_in_text(label, text, cands)
@@ -314,7 +338,7 @@ def _people(labels: list[str], cands: list[_Candidate], text: str, title: str) -
         lines = ", ".join(str(c.line) for c in turns[:6]) + (", ..." if len(turns) > 6 else "")
         p.evidence.append(f"{len(turns)} turns (lines {lines}), {asks} ending with a question mark, "
                           f"{sum(c.turn_words for c in turns) // max(len(turns), 1)} words a turn on average")
-    _roles(people, stats)
+    _roles(people, stats, cands, asked)
     interviewees = [p for p in people if p.role == "interviewee"]
     sole = interviewees[0] if len(interviewees) == 1 else None
     if sole is not None and sole.name == sole.labels[0] and _role_word(sole.name):
@@ -344,36 +368,112 @@ def _named_in_text(label: str, text: str, cands: list[_Candidate]) -> tuple[str,
     return None
 
 
-def _roles(people: list[_Person], stats: dict[int, list[_Candidate]]) -> None:
-    """Roles from who asks: role words first; then whoever ends fewest turns with a question mark
-    (on a tie, who speaks the most) is an interviewee, and another person an interviewer if most of
-    their turns end with one and clearly more than that interviewee's do."""
-    def ratio(p: _Person) -> float:
-        turns = stats[id(p)]
-        return sum(c.asks for c in turns) / len(turns) if turns else 0.0
-    def words(p: _Person) -> int:
-        return sum(c.turn_words for c in stats[id(p)])
+def _roles(people: list[_Person], stats: dict[int, list[_Candidate]], cands: list[_Candidate],
+           asked: list[int]) -> None:
+    """Roles, each with its evidence. A role word decides (`Q`, `TIM, HOST`, a header line `Host:
+    Nora Vale`); otherwise each piece of evidence is a vote for asking: ending turns with a question
+    mark more than the one who speaks most (two votes when most turns do), speaking first, opening the
+    exchanges (turns followed by another's longer one), speaking shortly, introducing the others in the
+    first turn (a vote against each one named). Two votes make an interviewer; with no interviewer
+    and no question marked otherwise (`asked`: headings, bold paragraphs), whoever has the most. A role
+    the votes do not settle (an interviewer on fewer than two, an interviewee with one) is doubtful:
+    kept in `doubt`, written to the catalog and said by the check."""
     for p in people:
         if p.role:
             p.evidence.append(f"role from the label {p.labels[0]!r}")
+    _header_roles(people, cands)
     free = [p for p in people if not p.role]
     if not free:
         return
-    anchors = [p for p in people if p.role == "interviewee"] or free
-    anchor = min(anchors, key=lambda p: (ratio(p), -words(p)))
-    if not anchor.role:
-        anchor.role = "interviewee"
-        anchor.evidence.append(f"role: ends {ratio(anchor):.0%} of turns with a question mark, the fewest")
+    votes = _votes(people, stats, cands, asked)
+    score = {id(p): sum(v for v, _ in votes[id(p)]) for p in people}
+    chosen = [p for p in free if score[id(p)] >= 2]
+    if not chosen and not asked and not any(p.role == "interviewer" for p in people):
+        best = max(free, key=lambda p: score[id(p)])
+        if score[id(best)] > 0 and [score[id(p)] for p in free].count(score[id(best)]) == 1:
+            chosen = [best]
     for p in free:
-        if p.role:
+        p.role = "interviewer" if p in chosen else "interviewee"
+    if not any(p.role == "interviewee" for p in people):
+        words = {id(p): sum(c.turn_words for c in stats[id(p)]) for p in people}
+        min(free, key=lambda p: (score[id(p)], -words[id(p)])).role = "interviewee"
+    for p in free:
+        whys = [why for _, why in votes[id(p)]] or ["no evidence either way"]
+        weak = score[id(p)] < 2 if p.role == "interviewer" else score[id(p)] >= 1
+        p.doubt = "; ".join(whys) if weak else ""
+        p.evidence.append(f"role {p.role}: " + "; ".join(whys) + (" (weak evidence: the check asks you to "
+                                                                  "confirm it)" if weak else ""))
+
+
+def _header_roles(people: list[_Person], cands: list[_Candidate]) -> None:
+    """Roles from header lines before the turns that name a person after a role word ("Host: Nora Vale")."""
+    for cand in cands:
+        role = _role_word(cand.label)
+        if not (cand.header and role):
             continue
-        if ratio(p) >= 0.5 and ratio(p) >= ratio(anchor) + 0.3:
-            p.role = "interviewer"
-            p.evidence.append(f"role: ends {ratio(p):.0%} of turns with a question mark, against "
-                              f"{ratio(anchor):.0%} for {anchor.name}")
-        else:
-            p.role = "interviewee"
-            p.evidence.append(f"role: ends {ratio(p):.0%} of turns with a question mark, like an interviewee")
+        said = cand.words.replace("*", "").strip().casefold()
+        for p in people:
+            if not p.role and said in {n.casefold() for n in (p.name, *p.names, *p.labels)}:
+                p.role = role
+                p.evidence.append(f"role: named the {cand.label.lower()} on line {cand.line}")
+
+
+def _votes(people: list[_Person], stats: dict[int, list[_Candidate]], cands: list[_Candidate],
+           asked: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """Each person's votes for asking, with what each rests on (see `_roles`)."""
+    votes: dict[int, list[tuple[int, str]]] = {id(p): [] for p in people}
+    owner = {label: p for p in people for label in p.labels}
+    seq = [c for c in cands if not c.header and c.label in owner]
+    def ratio(p: _Person) -> float:
+        return sum(c.asks for c in stats[id(p)]) / len(stats[id(p)])
+    def mean(p: _Person) -> int:
+        return sum(c.turn_words for c in stats[id(p)]) // len(stats[id(p)])
+    speaking = [p for p in people if stats[id(p)]]
+    for p in speaking:
+        others = [o for o in speaking if o is not p]
+        if not others:
+            continue
+        ref = max(others, key=lambda o: sum(c.turn_words for c in stats[id(o)]))  # who speaks most
+        turns, asks = len(stats[id(p)]), sum(c.asks for c in stats[id(p)])
+        if ratio(p) >= 0.5 and ratio(p) >= ratio(ref) + 0.3:
+            votes[id(p)].append((2, f"ends {asks} of {turns} turns with a question mark, against {ratio(ref):.0%} "
+                                    f"for {ref.name}"))
+        elif asks and ratio(p) > ratio(ref) + 0.2:
+            votes[id(p)].append((1, f"ends {asks} of {turns} turns with a question mark, more than {ref.name} "
+                                    f"({ratio(ref):.0%})"))
+        if mean(p) * 2 <= mean(ref):
+            votes[id(p)].append((1, f"turns of {mean(p)} words on average, against {mean(ref)} for {ref.name}"))
+    if seq and not any(n < seq[0].line for n in asked):
+        votes[id(owner[seq[0].label])].append((1, f"speaks first (line {seq[0].line})"))
+    opened: dict[int, list[int]] = {id(p): [] for p in people}
+    pairs: dict[int, int] = dict.fromkeys(opened, 0)
+    for a, b in itertools.pairwise(seq):
+        if owner[a.label] is owner[b.label] or any(a.line < n < b.line for n in asked):
+            continue
+        pairs[id(owner[a.label])] += 1
+        if b.turn_words > a.turn_words:
+            opened[id(owner[a.label])].append(a.line)
+    for p in people:
+        if pairs[id(p)] >= 2 and len(opened[id(p)]) * 3 >= pairs[id(p)] * 2:
+            votes[id(p)].append((1, f"opens {len(opened[id(p)])} of {pairs[id(p)]} exchanges (lines "
+                                    f"{', '.join(map(str, opened[id(p)][:6]))}): the other's longer turn follows"))
+    if seq:
+        first = owner[seq[0].label]
+        named = [p for p in people if p is not first and _names_in(p, seq[0].text)]
+        if named:
+            votes[id(first)].append((1, f"introduces {', '.join(p.name for p in named)} (line {seq[0].line})"))
+            for p in named:
+                votes[id(p)].append((-1, f"introduced by {first.name} (line {seq[0].line})"))
+    return votes
+
+
+def _names_in(person: _Person, words: str) -> bool:
+    """Whether words name a person: by name or label (not a role word), whole words, any case."""
+    for name in {person.name, *person.names, *person.labels}:
+        if len(name) >= 3 and not _role_word(name) and re.search(
+                rf"(?<!\w){re.escape(name)}(?!\w)", words, re.IGNORECASE):
+            return True
+    return False
 
 
 def _front_matter(text: str, front: tuple[int, int] | None) -> dict[str, tuple[str, int]]:
@@ -479,7 +579,8 @@ def draft_entry(path: Path, taken: set[str], catalog: Path) -> Draft:
     labels, others = _speakers(cands)
     matter = _front_matter(text, front)
     title, title_why = _title(text, matter, shapes, excluded, markdown)
-    people = _people(labels, cands, text, title)
+    asked = _question_headings(text, shapes, 1) + _styled_questions(text, markdown, 1)[1]
+    people = _people(labels, cands, text, title, asked)
     turns = [c for c in cands if not c.header]
     first_turn = min((c.line for c in turns if c.label in labels), default=len(_lines_of(text)))
     questions, q_why = "auto", "speaker labels"
@@ -536,7 +637,8 @@ def _entry_text(ident: str, file: str, sha: str, fmt: str, title: str, date: str
              'context_not_in_text = ""', f"questions = {_toml(questions)}", f"not_turns = {_toml(not_turns)}"]
     for p in people:
         lines += ["", "[[interview.people]]", f"# {'; '.join(p.evidence)}", f"name = {_toml(p.name)}",
-                  f"role = {_toml(p.role)}", 'affiliation = ""', f"labels = {_toml(p.labels)}",
+                  f"role = {_toml(p.role)}", *([f"role_doubt = {_toml(p.role + ': ' + p.doubt)}"] if p.doubt else []),
+                  'affiliation = ""', f"labels = {_toml(p.labels)}",
                   f"names = {_toml(p.names)}", "affiliation_names = []"]
     return "\n".join(lines) + "\n"
 

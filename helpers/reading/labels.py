@@ -35,6 +35,20 @@ COLON_CHARACTERS = ":\uff1a\ufe55\ufe13"
 MAX_LINE = 400
 """Only the first characters of a line are read for a label: no label is longer."""
 
+ROLE_WORDS = {"q": "interviewer", "question": "interviewer", "interviewer": "interviewer", "host": "interviewer",
+              "moderator": "interviewer", "i": "interviewer", "a": "interviewee", "answer": "interviewee",
+              "interviewee": "interviewee", "guest": "interviewee", "r": "interviewee", "presenter": "interviewer",
+              "co-host": "interviewer", "cohost": "interviewer", "anchor": "interviewer"}
+"""Labels that name a role rather than a person (also after a name: `TIM, HOST:`); the
+drafter reads roles from them, and the check never proposes to change the role they give.."""
+
+
+def role_of_label(label: str) -> str | None:
+    """The role a label names: `Q`, `Host`, or the role after a name (`TIM, HOST`)."""
+    role = label.split(", ", 1)[1] if ", " in label else label
+    return ROLE_WORDS.get(role.lower().rstrip(".:"))
+
+
 _NORMAL = {**dict.fromkeys(map(ord, INVISIBLE_CHARACTERS), None), **dict.fromkeys(map(ord, SPACE_CHARACTERS), " "),
            **dict.fromkeys(map(ord, COLON_CHARACTERS), ":")}
 _SAME_LENGTH = {**dict.fromkeys(map(ord, SPACE_CHARACTERS), " "), **dict.fromkeys(map(ord, COLON_CHARACTERS), ":")}

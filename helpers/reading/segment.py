@@ -36,7 +36,16 @@ from ..plumbing.fixes import Fix, set_line
 from ..plumbing.paths import shown
 from .blocks import LIST_MARKER, Block, Line, cut_at, split_blocks, split_lines, split_list
 from .catalog import Interview, Person
-from .labels import LabelMatch, initials, is_timestamp_line, match_label, normal_label, opening, parse_label
+from .labels import (
+    LabelMatch,
+    initials,
+    is_timestamp_line,
+    match_label,
+    normal_label,
+    opening,
+    parse_label,
+    role_of_label,
+)
 from .markup import (
     FULL_DATE,
     HEADING,
@@ -266,6 +275,7 @@ class _Splitter:
         self.problems: list[SeedError] = []
         self.report = _Report()
         self.top = True  # False for the trial walks that look for the fixes of "no question found"
+        self.first_answerer: Person | None = None  # who answers first when no one labelled asks
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -276,6 +286,17 @@ class _Splitter:
     def fix(self, line: str, person: str | None = None) -> Fix:
         """A catalog line for this interview's entry (or one of its people)."""
         return Fix(shown(self.iv.catalog), self.iv.id, line, person)
+
+    def no_asker(self) -> bool:
+        """Whether no one the catalog labels is an interviewer (so no label can open a question)."""
+        return not any(p.role == "interviewer" and p.labels for p in self.iv.people)
+
+    def role_fix(self, person: Person) -> Fix | None:
+        """The catalog line that makes a person the interviewer, unless a role word in a label of
+        theirs (`A:`, `Guest:`) already says who they are."""
+        if any(role_of_label(normal_label(x)) for x in person.labels) or person.role == "interviewer":
+            return None
+        return self.fix(set_line("role", "interviewer"), person.name)
 
     def not_turns_fix(self, words: str) -> Fix:
         """The catalog line that declares a line opening with `words` not a turn."""
@@ -359,9 +380,20 @@ class _Splitter:
             self.pending = None
         if person.role != "interviewer" and self.question is None:
             words = self.unique_opening(block)
-            self.problem(block.line, f"answer by {person.name} before any question: if this line is not a turn "
-                                     "(a pull quote, a header), add its opening to the interview's not_turns",
-                         (self.not_turns_fix(words),) if words else ())
+            fixes = [self.not_turns_fix(words)] if words else []
+            role = self.role_fix(person)
+            doubted = person.role_doubt.split(":", 1)[0] == person.role
+            if role is not None and (self.no_asker() or doubted):
+                self.first_answerer = self.first_answerer or person
+                why = "no one labelled asks in the catalog" if self.no_asker() else "the draft's role is a guess"
+                self.problem(block.line, f"answer by {person.name} before any question: {why}; if {person.name} "
+                                         "asks the questions, set the role (the first fix); if this line is not a "
+                                         "turn (a pull quote, a header), add its opening to the interview's "
+                                         "not_turns", (role, *fixes))
+            else:
+                self.problem(block.line, f"answer by {person.name} before any question: if this line is not a turn "
+                                         "(a pull quote, a header), add its opening to the interview's not_turns",
+                             fixes)
             return None
         self.turns += 1
         self.openers.append(self.index)
@@ -888,8 +920,11 @@ class _Splitter:
                 "decision": f"turns on consecutive lines, with no blank line between them ({len(st.label_cuts)} "
                             "lines): each label starts a new turn", "text": ""})
         if self.questions == 0:
+            first = self.role_fix(self.first_answerer) if self.first_answerer else None
             self.problem(None, "no question found: check the format, the interviewer's labels and the "
-                               "`questions` field in the catalog", self.question_fixes() if self.top else ())
+                               "`questions` field in the catalog" + (f"; if {self.first_answerer.name}, who speaks "
+                               "first, asks the questions, set the role (the first fix)" if first else ""),
+                         ((first,) if first else ()) + (self.question_fixes() if self.top else ()))
         return self.segments
 
     def question_fixes(self) -> tuple[Fix, ...]:
