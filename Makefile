@@ -63,7 +63,8 @@ serve: html
 ## committed outputs are made under hash seed 0 (`make notebooks`) and checked under 1: no output
 ## may depend on it. The notebooks go first: the longest units start first, so the workers end together.
 ## The end-to-end checks (marked e2e: the book built and read in Chromium,
-## JupyterLab driven in Chromium, the exported page, whole workbench runs) are `make e2e`; CI runs both.
+## JupyterLab driven in Chromium, the exported page, whole workbench runs, the notebooks' first cells
+## against a broken copy of the project) are `make e2e`; CI runs both.
 TEST_WORKERS ?= auto
 test: setup lint
 	PYTHONHASHSEED=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not e2e" $(NOTEBOOKS) tests \

@@ -18,7 +18,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from helpers.plumbing.paths import PROJECT_ROOT
+
+pytestmark = pytest.mark.e2e  # the notebooks' first cells, run as a user's would be, against a broken copy
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
 

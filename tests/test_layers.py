@@ -6,6 +6,7 @@ module longer than about 250 lines says why in its docstring."""
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,14 @@ def imports_of(path: Path) -> set[str]:
     return found
 
 
-GRAPH = {name_of(p): imports_of(p) for p in MODULES}
+NAMES = sorted(name_of(p) for p in MODULES)
+
+
+@cache
+def graph() -> dict[str, set[str]]:
+    """Each module's imports of helpers modules, read once, when a test first needs them (not while
+    the tests are collected)."""
+    return {name_of(p): imports_of(p) for p in MODULES}
 
 
 def layer(name: str) -> int:
@@ -44,26 +52,26 @@ def layer(name: str) -> int:
 
 
 def test_every_module_is_in_a_layer():
-    assert {name.split(".")[1] for name in GRAPH} == set(LAYERS)
+    assert {name.split(".")[1] for name in NAMES} == set(LAYERS)
     assert sorted(p.name for p in PACKAGE.glob("*.py")) == ["__init__.py", "__main__.py"]  # python -m helpers
 
 
-@pytest.mark.parametrize("module", sorted(GRAPH))
+@pytest.mark.parametrize("module", NAMES)
 def test_a_module_imports_only_its_own_layer_and_those_before_it(module):
-    forward = [target for target in GRAPH[module] if layer(target) > layer(module)]
+    forward = [target for target in graph()[module] if layer(target) > layer(module)]
     assert forward == [], f"{module} reaches forward to {forward}"
 
 
 def test_no_module_imports_itself_however_indirectly():
     def reach(start: str) -> set[str]:
-        seen, todo = set(), list(GRAPH[start])
+        seen, todo = set(), list(graph()[start])
         while todo:
             name = todo.pop()
-            if name not in seen and name in GRAPH:
+            if name not in seen and name in graph():
                 seen.add(name)
-                todo.extend(GRAPH[name])
+                todo.extend(graph()[name])
         return seen
-    assert [m for m in GRAPH if m in reach(m)] == []
+    assert [m for m in NAMES if m in reach(m)] == []
 
 
 @pytest.mark.parametrize("path", MODULES, ids=name_of)
