@@ -40,7 +40,7 @@ ROLE_WORDS = {"q": "interviewer", "question": "interviewer", "interviewer": "int
               "interviewee": "interviewee", "guest": "interviewee", "r": "interviewee", "presenter": "interviewer",
               "co-host": "interviewer", "cohost": "interviewer", "anchor": "interviewer"}
 """Labels that name a role rather than a person (also after a name: `TIM, HOST:`); the
-drafter reads roles from them, and the check never proposes to change the role they give.."""
+drafter reads roles from them, and the check never proposes to change the role they give."""
 
 
 def role_of_label(label: str) -> str | None:
