@@ -48,6 +48,28 @@ def test_question_echo_is_the_share_of_the_question_s_content_words_repeated():
     assert (echo["question_words"], echo["repeated"], echo["words"], echo["echo"]) == (4, 2, "start, war", 0.5)
 
 
+def test_question_echo_reads_a_hyphenated_word_as_the_same_words_written_apart():
+    tokens = small_tokens([("A", "A:q1", "Ann", "is the far right strong and anti war ?"),
+                           ("A", "A:q1.a1", "Bob", "the far-right is weak ; the anti-war movement is not")],
+                          speech="speech")
+    turns = pd.DataFrame([{"interview": "A", "passage_id": "A:q1.a1", "speaker": "Bob", "kind": "answer",
+                           "reply_to": "A:q1"}])
+    tokens["stop"] = tokens["norm"].isin({"is", "the", "and", "not"})
+    echo = question_echo(tokens, turns).iloc[0]
+    # the question's far, right, strong, anti, war (5): "far-right" repeats far and right, "anti-war" anti and war
+    assert (echo["question_words"], echo["repeated"], echo["words"]) == (5, 4, "anti, far, right, war")
+    tokens = small_tokens([("A", "A:q1", "Ann", "is the far-right strong ?"),
+                           ("A", "A:q1.a1", "Bob", "the far right is weak , the right strong")], speech="speech")
+    tokens["stop"] = tokens["norm"].isin({"is", "the"})
+    echo = question_echo(tokens, turns).iloc[0]
+    # the other way round: the question's "far-right" is repeated when the answer has both its parts
+    assert (echo["question_words"], echo["repeated"], echo["words"]) == (2, 2, "far-right, strong")
+    tokens = small_tokens([("A", "A:q1", "Ann", "is the far-right strong ?"),
+                           ("A", "A:q1.a1", "Bob", "the right is weak")], speech="speech")
+    tokens["stop"] = tokens["norm"].isin({"is", "the"})
+    assert question_echo(tokens, turns).iloc[0]["repeated"] == 0  # one part of two is no repeat
+
+
 def test_the_readings_cover_every_question_and_every_answer(turns):
     presupposed = load_presuppositions(turns)
     uptake = load_uptake(turns)

@@ -70,13 +70,21 @@ def _tools() -> tuple:
     """Punkt, the Treebank tokenizer, the stopword set, the tagger and the tag mapper, loaded once
     from the project's NLTK data."""
     root = use_nltk_data()
-    from nltk.corpus import stopwords
     from nltk.tag import map_tag
     from nltk.tokenize import NLTKWordTokenizer, PunktTokenizer
 
     tagger = _perceptron_tagger(root / "taggers" / "averaged_perceptron_tagger_eng")
     words = _with_stdlib_patterns(NLTKWordTokenizer())
-    return PunktTokenizer("english"), words, frozenset(stopwords.words("english")), tagger, map_tag
+    return PunktTokenizer("english"), words, english_stopwords(), tagger, map_tag
+
+
+@cache
+def english_stopwords() -> frozenset[str]:
+    """NLTK's English stopwords, as the token table's `stop` column reads them."""
+    use_nltk_data()
+    from nltk.corpus import stopwords
+
+    return frozenset(stopwords.words("english"))
 
 
 WORD_PATTERNS = ("STARTING_QUOTES", "ENDING_QUOTES", "PUNCTUATION", "PARENS_BRACKETS", "CONVERT_PARENTHESES",

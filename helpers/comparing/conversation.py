@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ..annotating.speech import speech_of
+from ..annotating.tokens import english_stopwords
 from ..plumbing.datafiles import read_rows
 from ..plumbing.errors import SeedError
 from ..plumbing.paths import ANNOTATIONS_DIR, shown
@@ -276,9 +277,25 @@ def rate_differences(tokens: pd.DataFrame, marks: pd.DataFrame, label: str, kind
     return pd.DataFrame(rows, columns=["first", "second", "kind", "difference", "low", "high"])
 
 
+def _parts(word: str) -> frozenset[str]:
+    """The content words a hyphenated word joins ("far-right": far, right); empty for any other word."""
+    if "-" not in word.strip("-"):
+        return frozenset()
+    return frozenset(p for p in word.split("-") if p and p not in english_stopwords())
+
+
+def _repeated(asked: set[str], said: set[str]) -> list[str]:
+    """The question's words the answer repeats, reading a hyphenated word and the same words written
+    apart as one: the answer's "far-right" repeats the question's "far" and "right", and the
+    question's "far-right" is repeated by an answer that has both "far" and "right"."""
+    heard = set(said).union(*(_parts(w) for w in said))
+    return sorted(w for w in asked if w in heard or (_parts(w) and _parts(w) <= heard))
+
+
 def question_echo(tokens: pd.DataFrame, turns: pd.DataFrame) -> pd.DataFrame:
     """For each answer: the question's content words (word tokens that are neither stopwords nor
-    clitics, by `norm`), those the answer repeats, and `echo`, the share repeated. It needs both
+    clitics, by `norm`), those the answer repeats (a hyphenated word and its parts written apart
+    count as the same words: `_repeated`), and `echo`, the share repeated. It needs both
     questions and answers: tokens of "speech"."""
     speech_of(tokens, ("speech",))
     content = words_of(tokens, stopwords=False)
@@ -287,7 +304,7 @@ def question_echo(tokens: pd.DataFrame, turns: pd.DataFrame) -> pd.DataFrame:
     for answer in turns[turns["kind"] == "answer"].itertuples():
         asked = words.get(answer.reply_to, set())
         said = words.get(answer.passage_id, set())
-        repeated = sorted(asked & said)
+        repeated = _repeated(asked, said)
         rows.append({"interview": answer.interview, "answer_id": answer.passage_id, "speaker": answer.speaker,
                      "question_words": len(asked), "repeated": len(repeated), "words": ", ".join(repeated),
                      "echo": round(len(repeated) / len(asked), 2) if asked else float("nan")})
