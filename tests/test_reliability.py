@@ -118,6 +118,93 @@ def test_labels_with_timestamps_are_read(tmp_path, q1, a1):
     assert speech(split(tmp_path, text, people=people)) == EXPECTED
 
 
+def subtitles(cues: list[str], numbered: bool = False, closing: str = "") -> str:
+    """A subtitle file: each cue its timing line (SRT's commas and cue number when `numbered`)."""
+    out = [] if numbered else ["WEBVTT", ""]
+    for k, cue in enumerate(cues):
+        start, end = f"00:00:{k:02d}", f"00:00:{k + 1:02d}"
+        timing = f"{start},000 --> {end},000" if numbered else f"{start}.000 --> {end}.000 align:start"
+        out += ([str(k + 1)] if numbered else []) + [timing, cue + closing, ""]
+    return "\n".join(out)
+
+
+VOICED = ["<v Quinn>One?", "<v.loud Ann>First.", "<v Quinn>Two?", "<v Ann>Second."]
+
+
+@pytest.mark.parametrize("closing", ["", "</v>"], ids=["open voice tags", "closed voice tags"])
+def test_a_webvtt_file_s_voice_tags_are_labels_and_its_timings_markup(tmp_path, closing):
+    people = [person(Q, "interviewer", ["Quinn"]), person(A, "interviewee", ["Ann"])]
+    rows = split(tmp_path, subtitles(VOICED, closing=closing), "plain", people)
+    assert speech(rows) == EXPECTED  # the closing tag is no word of the speaker's
+    assert [k for _, k, _, _ in rows].count("markup") == 4
+
+
+def test_an_srt_file_s_cue_numbers_and_timings_are_markup_not_speech(tmp_path):
+    text = subtitles(["Q: One?", "A: First.", "Q: Two?", "A: Second."], numbered=True)
+    rows = split(tmp_path, text, "plain")
+    assert speech(rows) == EXPECTED and [k for _, k, _, _ in rows].count("markup") == 4
+
+
+def test_a_number_alone_that_no_timing_follows_stays_text(tmp_path):
+    rows = split(tmp_path, two_exchanges(a1="**A:** First.\n\n1984"))
+    assert ("100:q1.a1.p2", "answer", A, "1984") in rows
+
+
+def test_one_speaker_s_cues_in_a_row_are_one_turn(tmp_path):
+    people = [person(Q, "interviewer", ["Quinn"]), person(A, "interviewee", ["Ann"])]
+    cues = ["<v Quinn>One?", "<v Ann>First.", "<v Ann>Still first.", "<v Quinn>Two?", "<v Ann>Second."]
+    rows = split(tmp_path, subtitles(cues), "plain", people)
+    assert speech(rows) == [*EXPECTED[:2], ("100:q1.a1.p2", A, "Still first."), *EXPECTED[2:]]
+    assert any("a subtitle cue by Ann Speaker right after their own" in d for _, d in report(tmp_path))
+
+
+def test_one_speaker_s_labels_in_a_row_outside_subtitles_stay_two_answers(tmp_path):
+    text = two_exchanges(a1="**A:** First.\n\n**A:** Again.")
+    assert [pid for pid, _, _ in speech(split(tmp_path, text))] == ["100:q1", "100:q1.a1", "100:q1.a2", "100:q2",
+                                                                  "100:q2.a1"]
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "-"], ids=["en dash", "em dash", "hyphen"])
+def test_a_label_before_a_dash_is_read(tmp_path, dash):
+    people = [person(Q, "interviewer", ["QUINN REPORTER"]), person(A, "interviewee", ["Ann Speaker"])]
+    text = two_exchanges(q1=f"QUINN REPORTER {dash} One?", a1=f"Ann Speaker {dash} First.",
+                         q2="QUINN REPORTER: Two?", a2=f"Ann Speaker {dash} Second.")
+    assert speech(split(tmp_path, text, "plain", people)) == EXPECTED
+
+
+def test_a_short_label_with_no_space_after_its_colon_is_read(tmp_path):
+    text = "A title\n\nQ:One?\nA:First.\nQ:Two?\nA:Second.\n"
+    assert speech(split(tmp_path, text, "plain")) == EXPECTED
+    assert parse_label("Q:One?") == ("Q", 2) and parse_label("AB:First") == ("AB", 3)
+    assert parse_label("A:1") is None and parse_label("Plan A:the") is None and parse_label("http://x") is None
+
+
+def test_a_long_sentence_ending_in_a_colon_inside_bold_is_no_label():
+    assert parse_label("**What will be the effect of two upcoming changes to Urbit:**") is None
+    assert parse_label("**Stefan Hain and Sebastian Vogel:** Hello") == ("Stefan Hain and Sebastian Vogel", 37)
+
+
+
+
+def test_a_bold_paragraph_after_an_answer_goes_to_the_interviewer_only_where_every_question_is_bold(tmp_path):
+    text = two_exchanges(q1="**Q: One?**", a1="First.", q2="**Q: Two?**", a2="Second.\n\n**Thank you.**")
+    rows = split(tmp_path, text)
+    assert ("100:q3", "question", Q, "Thank you.") in rows
+    assert any("styled as every question before it" in d for _, d in report(tmp_path))
+    plain = split(tmp_path, two_exchanges(a2="**A:** Second.\n\n**Thank you.**"))  # `**Q:**` labels: not bold questions
+    assert ("100:q2.a1.p2", "answer", A, "Thank you.") in plain
+
+
+@pytest.mark.parametrize(("first", "opens"), [
+    ("**Tell us about yourself.**", True), ("**Describe your first job.**", True),
+    ("**Is there a catch? We asked around.**", True), ("**A studio in the old dairy.**", False)],
+    ids=["request", "describe", "question mark inside", "standfirst"])
+def test_in_the_head_a_bold_paragraph_opens_the_interview_only_if_it_asks(tmp_path, first, opens):
+    text = f"# A visit\n\n{first}\n\nWords after it.\n\n**Two?**\n\nSecond.\n"
+    kinds = [k for _, k, _, _ in split(tmp_path, text, extra='questions = "bold"')]
+    assert kinds[1:3] == (["question", "answer"] if opens else ["intro", "intro"])
+
+
 def test_the_not_turns_advice_works_however_the_opening_is_marked(tmp_path):
     text = ("**Q:** What is OGA?\n\n**A:** A graphics card.\n\n**OGA:** Open Graphics Adapter.\n\n**Q:** And?\n\n"
             "**A:** That is all.\n")

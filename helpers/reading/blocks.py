@@ -83,6 +83,15 @@ def split_blocks(text: str) -> tuple[int, list[Block]]:
     return lead, blocks
 
 
+def single_item_body(block: Block, text: str) -> int:
+    """Where the words of a block that is one list item alone start (past its marker: `1. `,
+    `- `); the block's start for any other block, a list of several items among them."""
+    marker = LIST_MARKER.match(text, block.start, block.stop)
+    if marker is None or any(LIST_MARKER.match(text, ln.start, ln.stop) for ln in block.lines[1:]):
+        return block.start
+    return marker.end()
+
+
 def split_list(block: Block, text: str) -> list[Block] | None:
     """Split a block holding a list into its items, or return None if it holds none.
 

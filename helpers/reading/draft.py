@@ -7,7 +7,7 @@ the field and in the printed report; what the text cannot tell (outlet, source, 
 and the language) stays empty and is reported as unknown, never invented. How it reads a text:
 
 - **labels** are the openings of lines shaped like speaker labels (`labels.parse_label`, `Q.`/`A.`,
-  names in capitals alone on their line, a name before a timestamp), outside front matter, code,
+  names in capitals alone on their line, a name before a timestamp or a dash), outside front matter, code,
   comments, footnotes and text boxes, and not the editor's (`UPDATE:`), quoted e-mail headers,
   metadata keys or `Key: value` lines before the first turn, nor a label before a pull quote;
 - **people**: a label used twice or more is a speaker; a label used once is one when it carries
@@ -49,14 +49,14 @@ from ..plumbing.errors import SeedError
 from ..plumbing.fixes import Fix, apply_fix
 from ..plumbing.paths import CATALOG_NAME, shown
 from ..plumbing.safefiles import outside_link, write_inside
-from .blocks import split_blocks, split_lines
+from .blocks import single_item_body, split_blocks, split_lines
 from .catalog import catalog_path, interview_from_toml, read_catalog
 from .check import folder_texts
 from .labels import TIMESTAMP, initials, normal_label, normal_view, parse_label, role_of_label
 from .markup import FULL_DATE, METADATA_KEY, is_bold_paragraph
 from .repeats import repeated_blocks
 from .segment import EDITORIAL_LABELS, HEADER_BLOCK, QUOTED_HEADERS, asks, front_matter_lines, split_checked
-from .structure import emphasis_of, find_boxes, parse_markdown
+from .structure import cut_styled_lines, emphasis_of, find_boxes, parse_markdown
 
 _NAME_ROLE = re.compile(r" ?(?:\*\*)?(?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}), "
                         r"(?P<role>[A-Za-z][\w'’.\-]*(?: [A-Za-z][\w'’.\-]*){0,3})(?:\*\*)? ?:(?:\*\*)?(?= |$)")
@@ -66,6 +66,10 @@ _CAPS_ALONE = re.compile(r" ?(?:\*\*)?([A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*)
 _BOLD_QUESTION = re.compile(r" ?\*\*([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,3}) ?: .*\*\* ?")
 """A whole-bold paragraph that opens with a label: a question set apart, label and all."""
 _NAME_TIME = re.compile(rf" ?(?:\*\*)?([^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){{0,3}})(?:\*\*)? {TIMESTAMP} ?")
+_DASH = re.compile(r" ?(?:\*\*)?(?P<name>[A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]*){0,3}|"
+                   r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3})(?:\*\*)? [–—-] (?=\S)")
+"""A label before a dash (`LENA FISK – How many`, `Lena Fisk - How many`): a name in capitals, or
+two to four capitalised words, so that a sentence opening "Yes – ..." is not taken for one."""
 _MARKDOWN_SIGNS = re.compile(r"^(?:#{1,6} \S|---[ \t]*$|[ \t]*> )|\*\*[^*\n]{1,200}\*\*|\]\([^)\s]{0,500}\)|<!--",
                              re.MULTILINE)
 _FRONT_KEY = re.compile(r"^\s*(?P<key>[A-Za-z_]+)\s*[:=]\s*(?P<value>.*?)\s*$")
@@ -169,7 +173,7 @@ def _candidate(content: str) -> tuple[str, int] | None:
     bold = _BOLD_QUESTION.fullmatch(view)
     if bold and all(w[0].isupper() for w in bold.group(1).split()):
         return normal_label(bold.group(1)), offsets[bold.end(1)] + 1
-    for pattern in (_PERIOD, _NAME_TIME):
+    for pattern in (_PERIOD, _NAME_TIME, _DASH):
         match = pattern.fullmatch(view) if pattern is _NAME_TIME else pattern.match(view)
         if match:
             return normal_label(match.group(1)), offsets[match.end()]
@@ -524,12 +528,13 @@ def _date(text: str, front: dict, head_end: int) -> tuple[str, str]:
 
 
 def _styled_questions(text: str, markdown: bool, start: int) -> tuple[str, list[int]]:
-    """Whether whole-bold (or whole-italic) paragraphs, from line `start` on, are the questions."""
-    _, blocks = split_blocks(text)
+    """Whether whole-bold (or whole-italic) paragraphs, or list items alone in their paragraphs
+    (`1. __...__`), from line `start` on, are the questions."""
+    _, plain_blocks = split_blocks(text)
     for style in ("bold", "italic"):
         lines = []
-        for block in blocks:
-            content = text[block.start:block.stop]
+        for block in cut_styled_lines(text, plain_blocks, style, set()):
+            content = text[single_item_body(block, text):block.stop]
             kind = "bold" if is_bold_paragraph(content) else (emphasis_of(content) if markdown else None)
             if kind == style and block.line >= start:
                 lines.append(block.line)

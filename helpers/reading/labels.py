@@ -3,7 +3,9 @@
 A label opens a line: `Name:`, `**Name:**`, `**Name**:`, `*Name:*`, `_Name_:`, `Q.` (a label of
 one or two characters), a label in capitals alone on its line, any of these in a heading
 (`### Name:`), with a timestamp before or after it (`[00:01:02] Name:`, `**Name** (00:09):`,
-`0:00:13.8 **Name** text`, `Name  0:03` alone on its line), and with the words on the same line,
+`0:00:13.8 **Name** text`, `Name  0:03` alone on its line), a subtitle file's voice tag
+(`<v Name>text`, WebVTT), `Q:text` with no space after the colon (a label of one or two capitals),
+a catalog label before a dash (`NAME – text`, `Name - text`), and with the words on the same line,
 on the next line or in the next paragraph.
 
 Before matching, the line is *normalised*: invisible characters (zero-width spaces and joiners,
@@ -15,6 +17,10 @@ same way (`normal_label`), so two labels that differ only by such characters are
 
 Every expression here runs on one normalised line of at most `MAX_LINE` characters and has no
 repeat inside a repeat, so no input makes it backtrack for long.
+
+Why this module is long: every form a label may take is written here twice, once for labels not
+yet known (the drafter's and the check's `parse_label`) and once for the catalog's (`match_label`),
+and the two must be read side by side so that a form the one finds the other reads too.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ SPACE_CHARACTERS = " \t\u00a0\u202f\u2007\u2009\u2000\u2001\u2002\u2003\u2004\u2
 """Every kind of space a label may carry: normalised to one plain space."""
 COLON_CHARACTERS = ":\uff1a\ufe55\ufe13"
 """The colon and its full-width, small and vertical forms."""
+MAX_LABEL_WORDS = 6
+"""No label is longer than six words ("Stefan Hain and Sebastian Vogel" is five)."""
 MAX_LINE = 400
 """Only the first characters of a line are read for a label: no label is longer."""
 
@@ -57,6 +65,12 @@ _SPECIAL = re.compile("[" + re.escape(INVISIBLE_CHARACTERS + SPACE_CHARACTERS[1:
 """A character that normalising changes (besides a run of plain spaces)."""
 TIMESTAMP = r"[\[(]?\d{1,2}(?::\d\d){1,2}(?:[.,]\d{1,3})?[\])]?"
 """A timestamp as transcripts print them: 0:03, 00:01:02, 0:00:13.8, [00:09], (1:02:03)."""
+CUE_TIMING = re.compile(r" ?(?:\d+:)?\d\d:\d\d[.,]\d{3} --> (?:\d+:)?\d\d:\d\d[.,]\d{3}(?: [^\n]{0,200})? ?")
+"""A subtitle cue's timing line (WebVTT `00:00:01.000 --> 00:00:04.000 align:start`, SRT with commas)."""
+VOICE = r"<v(?:\.[\w.\-]{1,40})? "
+"""The opening of a WebVTT voice tag, `<v Name>` or `<v.class Name>`, before the label."""
+DASHES = "–—-"
+"""A dash after a label (`NAME – text`): en dash, em dash, hyphen, with a space either side."""
 _LEAD = rf"(?:#{{1,6}} )?(?:{TIMESTAMP} )?"
 _WORD = r"[^\W\d_][\w'’.\-]*"
 _UNKNOWN = [
@@ -64,6 +78,8 @@ _UNKNOWN = [
     r"(?P<m>\*|_{1,2})(?![*_]) ?(?P<i1>[^*_:]{1,60}?) ?(?:: ?(?P=m)(?![*_])|(?P=m)(?![*_]) ?:)",
     rf"{TIMESTAMP} \*\*(?P<b2>[^*:]{{1,60}}?)\*\*(?= )",
     rf"(?P<p1>{_WORD}(?: (?:{_WORD}|and|&)){{0,4}})(?: {TIMESTAMP})? ?:(?= |$)",
+    rf"{VOICE}(?P<v1>[^<>\n]{{1,60}}?) ?>",
+    r"(?P<p2>[A-Z]{1,2}):(?=[^\s\d/])",
 ]
 _UNKNOWN_LABEL = re.compile(r" ?" + _LEAD + "(?:" + "|".join(_UNKNOWN) + ")")
 _TIMESTAMP_LINE = re.compile(rf" ?{TIMESTAMP} ?")
@@ -142,7 +158,9 @@ def parse_label(content: str) -> tuple[str, int] | None:
     found = _UNKNOWN_LABEL.match(view)
     if found is None:
         return None
-    label = next(found[g] for g in ("b1", "i1", "b2", "p1") if found[g] is not None)
+    label = next(found[g] for g in ("b1", "i1", "b2", "p1", "v1", "p2") if found[g] is not None)
+    if not any(ch.isalpha() for ch in label) or label.count(" ") >= MAX_LABEL_WORDS:
+        return None  # "**What will be the effect of two changes:**" introduces, it does not name
     if found["p1"] is not None:
         words = label.split(" ")
         if not all(w[0].isupper() or w in ("and", "&") for w in words) or words[-1] in ("and", "&"):
@@ -179,10 +197,25 @@ def match_label(content: str, labels: tuple[str, ...], loose: bool = False) -> L
 
 def is_timestamp_line(line: str) -> bool:
     """Whether a line holds nothing but a timestamp (a transcript's time mark between turns)."""
-    if len(line) > 40 or not any(ch.isdigit() for ch in line[:6]):
+    if len(line) > 260 or not any(ch.isdigit() for ch in line[:6]):
         return False
     view, _ = normal_view(line)
-    return _TIMESTAMP_LINE.fullmatch(view) is not None
+    return _TIMESTAMP_LINE.fullmatch(view) is not None or CUE_TIMING.fullmatch(view) is not None
+
+
+def is_cue_lines(lines: list[str]) -> bool:
+    """Whether lines are a subtitle cue's marks and nothing else: timing lines (`00:00:01,000 -->
+    00:00:04,000`) and timestamps, each perhaps after its cue number (a line of digits alone,
+    counted as a mark only just before a timing line, so a number alone elsewhere stays text)."""
+    if not lines:
+        return False
+    for k, line in enumerate(lines):
+        if is_timestamp_line(line):
+            continue
+        following = lines[k + 1] if k + 1 < len(lines) else ""
+        if not (line.strip().isdigit() and len(line.strip()) <= 6 and CUE_TIMING.fullmatch(normal_view(following)[0])):
+            return False
+    return True
 
 
 @cache
@@ -202,7 +235,8 @@ def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | N
               rf"\*(?!\*) ?({every}) ?: ?\*(?!\*)", rf"\*(?!\*) ?({every}) ?\*(?!\*) ?:",
               rf"__ ?({every}) ?: ?__", rf"__ ?({every}) ?__ ?:", rf"_(?!_) ?({every}) ?: ?_(?!_)",
               rf"_(?!_) ?({every}) ?_(?!_) ?:", rf"({every})(?: {ts})? ?:", rf"{ts} \*\*({every})\*\*(?= )",
-              rf"(?:\*\*)?({every})(?:\*\*)? {ts} ?$", rf"\*\* ?({every}) ?:(?= )"]
+              rf"(?:\*\*)?({every})(?:\*\*)? {ts} ?$", rf"\*\* ?({every}) ?:(?= )", rf"{VOICE}({every}) ?>",
+              rf"(?:\*\*)?({every})(?:\*\*)? [{DASHES}](?= \S)"]
     weak = []
     if short:
         weak.append(rf"({short})\.(?= )")

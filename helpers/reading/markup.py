@@ -49,15 +49,18 @@ def is_bracketed(content: str) -> bool:
     return inner.startswith("[") and inner.endswith("]") and inner.count("[") == 1 and inner.count("]") == 1
 
 
-_PLAIN_STOPS = re.compile(r"\s+|\ufeff")
-_MARKDOWN_STOPS = re.compile(r"\s+|[\ufeff*\\\[]|!(?=\[)")
+VOICE_END = "</v>"
+"""A subtitle file's closing voice tag (WebVTT): markup, not words, so the reading text drops it."""
+_PLAIN_STOPS = re.compile(r"\s+|\ufeff|</v>")
+_MARKDOWN_STOPS = re.compile(r"\s+|[\ufeff*\\\[]|!(?=\[)|</v>")
 """The characters `reading_text` does not copy as they are; everything between them is copied in bulk."""
 
 
 def reading_text(text: str, start: int, end: int, markdown: bool) -> tuple[str, list[int]]:
     """Return the reading text of `text[start:end]` and the seed offset of each character.
 
-    White space runs (line breaks included) become one space; byte-order marks go. In
+    White space runs (line breaks included) become one space; byte-order marks and subtitle
+    voice-closing tags (`</v>`) go. In
     Markdown, emphasis stars, backslash escapes and link targets go and link labels stay.
     """
     stops = _MARKDOWN_STOPS if markdown else _PLAIN_STOPS
@@ -75,8 +78,8 @@ def reading_text(text: str, start: int, end: int, markdown: bool) -> tuple[str, 
         if stop is None:
             break
         i, mark = upto, stop.group()
-        if mark in ("\ufeff", "*"):
-            i += 1
+        if mark in ("\ufeff", "*", VOICE_END):
+            i += len(mark)
         elif mark == "\\":
             if i + 1 < end and text[i + 1] in _ASCII_PUNCT:
                 pieces.append(text[i + 1])
@@ -129,5 +132,6 @@ def reading_string(text: str, start: int, end: int, markdown: bool) -> str:
     """The reading text of `text[start:end]` without the offsets: `reading_text(...)[0]`, made
     with a few whole-string operations instead of a walk, for tables that need only the text."""
     part = text[start:end]
+    part = part.replace(VOICE_END, "")
     part = _MARKDOWN_INLINE.sub(_inline, part) if markdown else part.replace("\ufeff", "")
     return " ".join(part.split())

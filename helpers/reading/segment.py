@@ -34,11 +34,12 @@ from dataclasses import dataclass, field
 from ..plumbing.errors import SeedError
 from ..plumbing.fixes import Fix, set_line
 from ..plumbing.paths import shown
-from .blocks import LIST_MARKER, Block, Line, cut_at, split_blocks, split_lines, split_list
+from .blocks import LIST_MARKER, Block, Line, cut_at, single_item_body, split_blocks, split_lines, split_list
 from .catalog import Interview, Person
 from .labels import (
     LabelMatch,
     initials,
+    is_cue_lines,
     is_timestamp_line,
     match_label,
     normal_label,
@@ -58,7 +59,7 @@ from .markup import (
     unbold,
 )
 from .repeats import repeated_blocks
-from .structure import DIRECTIVE, Shape, emphasis_of, find_boxes, parse_markdown, refine_blocks
+from .structure import DIRECTIVE, Shape, cut_styled_lines, emphasis_of, find_boxes, parse_markdown, refine_blocks
 
 FOOTER_OPENERS = ("Published by", "Recent Posts", "Related Posts", "Share this:", "Retrieved from", "Read more",
                   "Related articles", "More from", "Further reading")
@@ -236,6 +237,8 @@ def _structure(interview: Interview, text: str, labels: tuple[str, ...]) -> _Str
     if front is not None:
         protected |= set(range(front[0], front[1] + 1))
     blocks, cuts = refine_blocks(text, blocks, shapes, boxes, labels, protected, _other_label)
+    if interview.questions in ("bold", "italic"):
+        blocks = cut_styled_lines(text, blocks, interview.questions, protected)
     comments, unclosed = _comments(text, blocks)
     repeats = repeated_blocks(text, blocks, interview.format == "markdown", list(labels))
     return _Structure(lead, blocks, repeats, shapes, boxes, unclosed_boxes, front, comments, unclosed, cuts, labels)
@@ -276,6 +279,8 @@ class _Splitter:
         self.report = _Report()
         self.top = True  # False for the trial walks that look for the fixes of "no question found"
         self.first_answerer: Person | None = None  # who answers first when no one labelled asks
+        self.cue_noted = False
+        self.bold_questions = 0  # labelled questions that are whole-bold paragraphs
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -485,8 +490,16 @@ class _Splitter:
                 self.note(block, "a header line, read as metadata", self.add(block, "metadata"))
                 return True
             person = self.labels[known.label]
+            if self.continues_cue(person):
+                if not self.cue_noted:
+                    self.cue_noted = True
+                    self.note(block, f"a subtitle cue by {person.name} right after their own: read as the same "
+                              "turn (so every later such cue)", None)
+                self.body_block(block, block.start + known.offset)
+                return True
             # a question set apart in bold or italic, label and all, is answered like a heading question
             apart = person.role == "interviewer" and self.emphasis(block) is not None
+            self.bold_questions += person.role == "interviewer" and self.emphasis(block) == "bold"
             self.start_labelled_turn(person, block, known.offset, from_heading=apart)
             return True
         found = self.st.unknown_of(self.text, block.start, block.stop)
@@ -519,6 +532,48 @@ class _Splitter:
             "this line is not a turn, add its opening to the interview's not_turns", tuple(fixes))
         self.keep_in_place(block)
         return True
+
+    def open_styled_question(self) -> bool:
+        """Whether the open turn is a question set apart in style that nothing has answered yet."""
+        turn = self.turn
+        return (turn is not None and turn.kind == "question" and turn.from_heading and turn.answers == 0
+                and self.phase == "body")
+
+    def introduces_list(self) -> bool:
+        """Whether the open question's last passage announces a list (ends with a colon) or is an
+        item of one: only then is a styled list after it the question's own."""
+        last = self.segments[-1]
+        words = self.text[last.body_start:last.body_stop].strip().rstrip("*_ ")
+        item = last.passage_id != self.turn.id and LIST_MARKER.match(self.text, last.start, last.body_stop)
+        return words.endswith(":") or bool(item)
+
+    def styled_list(self, block: Block) -> bool:
+        """Whether the block is a list of two or more items, each all in the questions' style,
+        inside an open styled question that has no answer yet and announces it (`introduces_list`)."""
+        if not self.open_styled_question() or len(block.lines) < 2 or not self.introduces_list():
+            return False
+        style = self.iv.questions
+        for ln in block.lines:
+            marker = LIST_MARKER.match(self.text, ln.start, ln.stop)
+            if marker is None or self.emphasis(block, self.text[marker.end():ln.stop]) != style:
+                return False
+        return True
+
+    def styled_as_questions(self, block: Block) -> bool:
+        """Whether a block after an answer is whole-bold, as every labelled question so far was
+        (two at least): `**Q: ...**` questions make a bold paragraph without a label the
+        interviewer's, where it would otherwise go on with the answer."""
+        return (self.turn is not None and self.turn.kind == "answer" and self.question is not None
+                and self.questions >= 2 and self.bold_questions == self.questions
+                and self.emphasis(block) == "bold")
+
+    def continues_cue(self, person: Person) -> bool:
+        """Whether a labelled block is a subtitle cue that goes on with the open turn: the same
+        person's label, just after a cue's timing (a subtitle file cuts a turn into cues by time)."""
+        if self.turn is None or self.turn.person is not person or self.pending is not None or self.index == 0:
+            return False
+        before = self.st.blocks[self.index - 1]
+        return is_cue_lines([self.text[ln.start:ln.stop] for ln in before.lines])
 
     def person_for(self, label: str) -> Person | None:
         """The one person an unknown label may name: by initials, or a word of their name."""
@@ -565,8 +620,9 @@ class _Splitter:
             return True
         if all(getattr(self.st.shapes.get(ln.number), "kind", "") == "reference" for ln in block.lines):
             return True  # link reference definitions
-        return all(MARKUP_LINE.fullmatch(line) or DIRECTIVE.fullmatch(line) or is_timestamp_line(line)
-                   for line in (self.text[ln.start:ln.stop] for ln in block.lines))
+        lines = [self.text[ln.start:ln.stop] for ln in block.lines]
+        return is_cue_lines(lines) or all(MARKUP_LINE.fullmatch(line) or DIRECTIVE.fullmatch(line)
+                                          or is_timestamp_line(line) for line in lines)
 
     def front_matter_block(self, block: Block) -> bool:
         """YAML (`---`) or TOML (`+++`) front matter at the very start of the file."""
@@ -785,22 +841,35 @@ class _Splitter:
         return self.add_to_turn(block, start, body_stop=stop)
 
     def styled_question(self, block: Block) -> bool:
-        """With `questions = "bold"` or `"italic"`: a paragraph all in that style is a question."""
-        inner = self.content(block).strip()
+        """With `questions = "bold"` or `"italic"`: a paragraph all in that style is a question, and
+        so is a list item alone in its paragraph, all in that style after its marker (`1. **...**`)."""
+        start = single_item_body(block, self.text)
+        inner = self.text[start:block.stop].strip()
         if self.iv.questions == "bold":
-            styled = self.emphasis(block) == "bold"
+            styled = self.emphasis(block, inner) == "bold"
         elif self.iv.questions == "italic":
-            styled = (self.emphasis(block) == "italic" or (inner.startswith("*") and inner.endswith("*")
+            styled = (self.emphasis(block, inner) == "italic" or (inner.startswith("*") and inner.endswith("*")
                       and not inner.startswith("**") and len(inner) > 2))
         else:
             return False
-        words = reading_string(self.text, block.start, block.stop, self.markdown)
-        if not styled or (self.phase == "head" and not words.endswith("?")):
+        if not styled and self.styled_list(block):
+            self.add_to_turn(block, block.start)  # a list of styled items inside the question
+            return True
+        words = reading_string(self.text, start, block.stop, self.markdown)
+        # in the head a styled paragraph may be a standfirst: only a question (`asks`, or a question
+        # mark with words after it), or a list item's marker (a numbered list of questions), says it
+        # opens the interview
+        if not styled or (self.phase == "head" and start == block.start and not asks(words) and "?" not in words):
             return False
         if self.person_opening(unbold(inner).strip("*")) is not None:
             return False
+        if self.open_styled_question():
+            if start != block.start and not self.introduces_list():
+                return False  # a styled list item after a whole question: the answer's
+            self.add_to_turn(block, start)  # styled paragraphs in a row, no answer between: one question
+            return True
         self.open_turn(self.iv.by_role("interviewer")[0], block, from_heading=True)
-        self.add_to_turn(block, block.start)
+        self.add_to_turn(block, start)
         return True
 
     def head_block(self, block: Block) -> None:
@@ -832,6 +901,11 @@ class _Splitter:
                 if self.segments[-2].kind != "editor_note":
                     self.note(block, "a paragraph without a label after a section title, read as the editor's", seg)
                 return None
+            if self.styled_as_questions(block):
+                self.note(block, "a whole-bold paragraph with no label after an answer, styled as every question "
+                          "before it: read as the interviewer's", None)
+                self.open_turn(self.question.person, block, from_heading=True)
+                return self.add_to_turn(block, body_start)
             question = self.turn is not None and self.turn.kind == "question" and self.turn.from_heading
             if question and not self.answer_without_label(block):
                 return self.add_to_turn(block, body_start)
@@ -942,11 +1016,19 @@ class _Splitter:
         return tuple(fixes)
 
 
+REQUEST = re.compile(r"(?:please,? )?(?:(?:tell|talk|walk) (?:us|me|about|a bit|a little)|describe|explain|introduce)"
+                     r"\b[^?]{0,300}[.!]$", re.IGNORECASE)
+"""A request to speak, as interviewers put a question without a question mark ("Tell us about
+yourself.", "Describe your first job.", "Talk us through it.")."""
+
+
 def asks(words: str) -> bool:
     """Whether a heading's words are a question: they end with a question mark, or with one and a
-    parenthetical after it ("How do you spend your time? (i.e. developing, ...)")."""
-    words = words.rstrip("*_ ")
-    return words.endswith("?") or re.search(r"\?[\s*_]*\([^()]{0,200}\)[.]?$", words) is not None
+    parenthetical after it ("How do you spend your time? (i.e. developing, ...)"), or they are a
+    request to speak (`REQUEST`)."""
+    words = words.strip("*_ ")
+    return (words.endswith("?") or re.search(r"\?[\s*_]*\([^()]{0,200}\)[.]?$", words) is not None
+            or REQUEST.match(words) is not None)
 
 
 def _with_questions(interview: Interview, value: str) -> Interview:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from .blocks import Block, Line
+from .blocks import LIST_MARKER, Block, Line
 from .labels import match_label
 
 BOXES = [
@@ -190,3 +190,32 @@ def refine_blocks(text: str, blocks: list[Block], shapes: dict[int, Shape], boxe
                    and other_label(text[block.lines[k].start:block.lines[k].stop])]
         refined.extend(_cut(block, at) if at else [block])
     return refined, label_cuts
+
+
+def cut_styled_lines(text: str, blocks: list[Block], style: str, protected: set[int]) -> list[Block]:
+    """Cut blocks around each line that is all in `style` ("bold" or "italic"), where the questions
+    are paragraphs in that style and a text sets them on lines of their own with no blank line
+    around them: the line, and the line after it, each start a block. A run of list items all in
+    the style (`1. **...**` on consecutive lines) stays one block, cut before and after. Lines in
+    `protected` stay."""
+    def styled(line: Line) -> tuple[bool, bool]:
+        """Whether a line is all in the style, and whether it is a list item."""
+        marker = LIST_MARKER.match(text, line.start, line.stop)
+        content = text[marker.end() if marker else line.start:line.stop].strip()
+        bold = emphasis_of(content) == "bold" or (content.startswith("**") and content.endswith("**")
+                                                  and len(content) > 4 and "**" not in content[2:-2])
+        whole = bold if style == "bold" else emphasis_of(content) == "italic"
+        return line.number not in protected and whole, marker is not None
+    refined: list[Block] = []
+    for block in blocks:
+        at = set()
+        kinds = [styled(line) for line in block.lines]
+        for k, (whole, item) in enumerate(kinds):
+            if not whole:
+                continue
+            if not (item and k > 0 and kinds[k - 1] == (True, True)):
+                at.add(k)  # a styled line starts a block, unless it goes on with a run of styled items
+            if not (item and k + 1 < len(kinds) and kinds[k + 1] == (True, True)):
+                at.add(k + 1)  # and so does the line after it, unless the run of items goes on
+        refined.extend(_cut(block, sorted(j for j in at if 0 < j < len(block.lines))) if at else [block])
+    return refined
