@@ -184,8 +184,6 @@ def test_a_long_sentence_ending_in_a_colon_inside_bold_is_no_label():
     assert parse_label("**Stefan Hain and Sebastian Vogel:** Hello") == ("Stefan Hain and Sebastian Vogel", 37)
 
 
-
-
 def test_a_bold_paragraph_after_an_answer_goes_to_the_interviewer_only_where_every_question_is_bold(tmp_path):
     text = two_exchanges(q1="**Q: One?**", a1="First.", q2="**Q: Two?**", a2="Second.\n\n**Thank you.**")
     rows = split(tmp_path, text)
