@@ -79,6 +79,17 @@ def test_each_made_up_layout_splits_exactly_from_its_draft(tmp_path, case):
     assert sorted(map(sorted, by.values())) == sorted(map(sorted, expected.values()))
 
 
+def test_a_markdown_file_named_markdown_is_drafted_and_read_as_markdown(tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "talk.markdown").write_text("# A talk\n\n### What now?\n\nWe wait.\n\n### And then?\n\nWe go.\n",
+                                          encoding="utf-8")
+    draft_catalog(folder)
+    [entry] = tomllib.loads((folder / "catalog.toml").read_text(encoding="utf-8"))["interview"]
+    assert (entry["file"], entry["format"]) == ("talk.markdown", "markdown")
+    assert helpers.load_turns(folder)["kind"].tolist() == ["question", "answer", "question", "answer"]
+
+
 def test_a_catalogued_text_is_not_drafted_again_and_a_changed_one_is_refreshed_only_on_request(tmp_path, capsys):
     folder = drafted(tmp_path / "two", LAYOUTS / "rev_ferry.txt")
     shutil.copy(LAYOUTS / "caps_hearing.txt", folder)

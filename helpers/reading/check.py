@@ -1,6 +1,6 @@
 """Checking a folder of interviews, all at once: every problem of every text, and of the catalog.
 
-`check_folder(DIR)` reads the folder's catalog entry by entry, every `.txt` and `.md` text in the
+`check_folder(DIR)` reads the folder's catalog entry by entry, every `.txt`, `.md` and `.markdown` text in the
 folder (catalogued or not, a README aside), reads and splits each catalogued text, and checks the
 patterns of the folder's `rules.toml`. Nothing stops at the first problem: each is a `SeedError`
 (file, line, problem, and the catalog lines that fix it, to paste) attached to the text it is
@@ -26,7 +26,7 @@ from .catalog import Interview, catalog_path, read_catalog
 from .seedtext import read_seed
 from .segment import split_checked
 
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 NOT_TEXTS = ("readme", "license", "licence", "changelog")
 """Files of a folder that are about it, not interviews (by the name before the suffix)."""
 
@@ -78,7 +78,7 @@ class FolderCheck:
 
 
 def folder_texts(folder: Path) -> list[Path]:
-    """The interview texts of a folder: its `.txt` and `.md` files, in name order (README and the like
+    """The interview texts of a folder: its `.txt`, `.md` and `.markdown` files, in name order (README and the like
     left out)."""
     return sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in TEXT_SUFFIXES
                   and p.stem.lower() not in NOT_TEXTS and (p.is_file() or p.is_symlink()))

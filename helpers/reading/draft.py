@@ -1,6 +1,6 @@
 """Drafting catalog entries from raw texts: `make catalog SEEDS=DIR` (`python -m helpers catalog DIR`).
 
-For every `.txt` and `.md` text of a folder that has no catalog entry, the drafter writes one:
+For every `.txt`, `.md` and `.markdown` text of a folder that has no catalog entry, the drafter writes one:
 id, file, sha256, format, title, the people with every label form the text uses, their roles,
 and the `questions` field. Each choice comes with its evidence (line numbers), as a comment beside
 the field and in the printed report; what the text cannot tell (outlet, source, often the date
@@ -576,8 +576,8 @@ def draft_entry(path: Path, taken: set[str], catalog: Path) -> Draft:
                                            "it") from None
     evidence: list[str] = []
     signs = list(_MARKDOWN_SIGNS.finditer(text))
-    markdown = path.suffix.lower() == ".md" or bool(signs)
-    fmt_why = ("the file is .md" if path.suffix.lower() == ".md" else
+    markdown = path.suffix.lower() in (".md", ".markdown") or bool(signs)
+    fmt_why = (f"the file is {path.suffix.lower()}" if path.suffix.lower() in (".md", ".markdown") else
                f"Markdown on line {text.count(chr(10), 0, signs[0].start()) + 1}" if signs else "no Markdown found")
     cands, excluded, front, shapes = _candidates(text, markdown)
     _mark_headers(cands)
@@ -739,7 +739,7 @@ def main(argv: list[str]) -> int:
     refresh = "--refresh" in argv
     rest = [a for a in argv if a != "--refresh"]
     if len(rest) != 1 or not Path(rest[0]).is_dir():
-        print("usage: python -m helpers catalog DIR [--refresh]  (DIR: a folder of .txt and .md texts)",
+        print("usage: python -m helpers catalog DIR [--refresh]  (DIR: a folder of .txt, .md and .markdown texts)",
               file=sys.stderr)
         return 2
     try:

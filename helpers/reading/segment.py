@@ -1017,7 +1017,7 @@ class _Splitter:
 
 
 REQUEST = re.compile(r"(?:please,? )?(?:(?:tell|talk|walk) (?:us|me|about|a bit|a little)|describe|explain|introduce)"
-                     r"\b[^?]{0,300}[.!]$", re.IGNORECASE)
+                     r"\b[^?]{0,300}[.!]?$", re.IGNORECASE)
 """A request to speak, as interviewers put a question without a question mark ("Tell us about
 yourself.", "Describe your first job.", "Talk us through it.")."""
 
