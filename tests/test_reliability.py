@@ -194,7 +194,8 @@ def test_a_bold_paragraph_after_an_answer_goes_to_the_interviewer_only_where_eve
 
 
 @pytest.mark.parametrize(("first", "opens"), [
-    ("**Tell us about yourself.**", True), ("**Describe your first job.**", True), ("**Tell me about growing up**", True),
+    ("**Tell us about yourself.**", True), ("**Describe your first job.**", True),
+    ("**Tell me about growing up**", True),
     ("**Is there a catch? We asked around.**", True), ("**A studio in the old dairy.**", False)],
     ids=["request", "describe", "request unpunctuated", "question mark inside", "standfirst"])
 def test_in_the_head_a_bold_paragraph_opens_the_interview_only_if_it_asks(tmp_path, first, opens):
