@@ -90,6 +90,38 @@ def test_a_markdown_file_named_markdown_is_drafted_and_read_as_markdown(tmp_path
     assert helpers.load_turns(folder)["kind"].tolist() == ["question", "answer", "question", "answer"]
 
 
+def test_initials_that_spell_an_editor_s_label_are_a_speaker_s_and_a_bold_line_before_a_break_a_question(tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    text = ("# The map\n\nWe asked its makers.\n\n**How did it start?** <br>\n**Phillip Smith**: Slowly.\n\n"
+            "**What was hard?**<br>\n**PS**: The data.\n\n**And now?**<br>\n**Robyn Smith**: We rest.\n\n"
+            "**Will you do it again?**<br>\n**RS**: Yes.\n**PS**: Perhaps.\n")
+    (folder / "map.md").write_text(text, encoding="utf-8")
+    draft_catalog(folder)
+    [entry] = tomllib.loads((folder / "catalog.toml").read_text(encoding="utf-8"))["interview"]
+    assert entry["questions"] == "bold"
+    assert [(p["name"], p["role"], p["labels"]) for p in entry["people"]] == [
+        ("Interviewer", "interviewer", []), ("Phillip Smith", "interviewee", ["Phillip Smith", "PS"]),
+        ("Robyn Smith", "interviewee", ["Robyn Smith", "RS"])]
+    turns = helpers.load_turns(folder)
+    assert turns[["kind", "line"]].values.tolist() == [["question", 5], ["answer", 6], ["question", 8], ["answer", 9],
+                                                      ["question", 11], ["answer", 12], ["question", 14],
+                                                      ["answer", 15], ["answer", 16]]
+    assert turns[turns["kind"] == "answer"]["speaker"].tolist() == ["Phillip Smith", "Phillip Smith", "Robyn Smith",
+                                                                    "Robyn Smith", "Phillip Smith"]
+
+
+def test_a_postscript_stays_the_editor_s_where_no_speaker_has_those_initials(tmp_path):
+    folder = tmp_path / "one"
+    folder.mkdir()
+    text = "A talk\n\nQ: One?\n\nA: First.\n\nQ: Two?\n\nA: Second.\n\nPS: Thanks to the hall.\n"
+    (folder / "talk.txt").write_text(text, encoding="utf-8")
+    draft_catalog(folder)
+    [entry] = tomllib.loads((folder / "catalog.toml").read_text(encoding="utf-8"))["interview"]
+    assert all("PS" not in p["labels"] for p in entry["people"])
+    assert check_folder(folder).problems == []
+
+
 def test_a_catalogued_text_is_not_drafted_again_and_a_changed_one_is_refreshed_only_on_request(tmp_path, capsys):
     folder = drafted(tmp_path / "two", LAYOUTS / "rev_ferry.txt")
     shutil.copy(LAYOUTS / "caps_hearing.txt", folder)

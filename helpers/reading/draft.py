@@ -56,7 +56,7 @@ from .labels import TIMESTAMP, initials, normal_label, normal_view, parse_label,
 from .markup import FULL_DATE, METADATA_KEY, is_bold_paragraph
 from .repeats import repeated_blocks
 from .segment import EDITORIAL_LABELS, HEADER_BLOCK, QUOTED_HEADERS, asks, front_matter_lines, split_checked
-from .structure import cut_styled_lines, emphasis_of, find_boxes, parse_markdown
+from .structure import cut_styled_lines, emphasis_of, find_boxes, parse_markdown, without_break
 
 _NAME_ROLE = re.compile(r" ?(?:\*\*)?(?P<name>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}), "
                         r"(?P<role>[A-Za-z][\w'’.\-]*(?: [A-Za-z][\w'’.\-]*){0,3})(?:\*\*)? ?:(?:\*\*)?(?= |$)")
@@ -202,11 +202,15 @@ def _candidates(text: str, markdown: bool) -> tuple[list[_Candidate], set[int], 
                 continue
             label, offset = hit
             key = label.lower().rstrip(".:")
-            if key in EDITORIAL_LABELS or key in QUOTED_HEADERS or METADATA_KEY.match(content.lstrip("*_ ")):
+            if key in QUOTED_HEADERS or METADATA_KEY.match(content.lstrip("*_ ")):
                 continue
             if len(label.split()) > 6 or not any(ch.isalpha() for ch in label):
                 continue
             found.append(_Candidate(label, line.number, k, content[offset:].strip()))
+    # an editor's label ("PS:", a postscript) is a speaker's where it abbreviates another label ("Phillip Smith")
+    names = {c.label for c in found if c.label.lower().rstrip(".:") not in EDITORIAL_LABELS}
+    found = [c for c in found if c.label.lower().rstrip(".:") not in EDITORIAL_LABELS
+             or any(_same_person(c.label, name) for name in names)]
     lines = _lines_of(text)
     headings = sorted(n for n, s in shapes.items() if s.kind == "heading" and s.first == n)
     for i, cand in enumerate(found):  # the words of each turn: up to the next candidate or heading
@@ -534,7 +538,7 @@ def _styled_questions(text: str, markdown: bool, start: int) -> tuple[str, list[
     for style in ("bold", "italic"):
         lines = []
         for block in cut_styled_lines(text, plain_blocks, style, set()):
-            content = text[single_item_body(block, text):block.stop]
+            content = without_break(text[single_item_body(block, text):block.stop])
             kind = "bold" if is_bold_paragraph(content) else (emphasis_of(content) if markdown else None)
             if kind == style and block.line >= start:
                 lines.append(block.line)

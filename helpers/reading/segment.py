@@ -59,7 +59,16 @@ from .markup import (
     unbold,
 )
 from .repeats import repeated_blocks
-from .structure import DIRECTIVE, Shape, cut_styled_lines, emphasis_of, find_boxes, parse_markdown, refine_blocks
+from .structure import (
+    DIRECTIVE,
+    Shape,
+    cut_styled_lines,
+    emphasis_of,
+    find_boxes,
+    parse_markdown,
+    refine_blocks,
+    without_break,
+)
 
 FOOTER_OPENERS = ("Published by", "Recent Posts", "Related Posts", "Share this:", "Retrieved from", "Read more",
                   "Related articles", "More from", "Further reading")
@@ -844,7 +853,7 @@ class _Splitter:
         """With `questions = "bold"` or `"italic"`: a paragraph all in that style is a question, and
         so is a list item alone in its paragraph, all in that style after its marker (`1. **...**`)."""
         start = single_item_body(block, self.text)
-        inner = self.text[start:block.stop].strip()
+        inner = without_break(self.text[start:block.stop]).strip()
         if self.iv.questions == "bold":
             styled = self.emphasis(block, inner) == "bold"
         elif self.iv.questions == "italic":

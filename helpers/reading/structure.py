@@ -192,6 +192,15 @@ def refine_blocks(text: str, blocks: list[Block], shapes: dict[int, Shape], boxe
     return refined, label_cuts
 
 
+HARD_BREAK = re.compile(r"(?:\s*<br\s*/?>|\\|  +)\s*$", re.IGNORECASE)
+"""A line's trailing hard break (`<br>`, a backslash, two spaces): no words, only where the line ends."""
+
+
+def without_break(content: str) -> str:
+    """A line or paragraph without its trailing hard break, so that `**Question?** <br>` is all bold."""
+    return HARD_BREAK.sub("", content)
+
+
 def cut_styled_lines(text: str, blocks: list[Block], style: str, protected: set[int]) -> list[Block]:
     """Cut blocks around each line that is all in `style` ("bold" or "italic"), where the questions
     are paragraphs in that style and a text sets them on lines of their own with no blank line
@@ -201,7 +210,7 @@ def cut_styled_lines(text: str, blocks: list[Block], style: str, protected: set[
     def styled(line: Line) -> tuple[bool, bool]:
         """Whether a line is all in the style, and whether it is a list item."""
         marker = LIST_MARKER.match(text, line.start, line.stop)
-        content = text[marker.end() if marker else line.start:line.stop].strip()
+        content = without_break(text[marker.end() if marker else line.start:line.stop]).strip()
         bold = emphasis_of(content) == "bold" or (content.startswith("**") and content.endswith("**")
                                                   and len(content) > 4 and "**" not in content[2:-2])
         whole = bold if style == "bold" else emphasis_of(content) == "italic"
