@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -116,15 +117,24 @@ def catalog_path(seeds: str | Path | None = None) -> Path:
     return path / CATALOG_NAME if path.is_dir() else path
 
 
+@lru_cache(maxsize=2)
+def _lines(text: str) -> tuple[str, ...]:
+    """The catalog's lines, split once per catalog text: an archive's catalog has thousands of
+    entries, and splitting it again for each would cost time growing with the square of their number."""
+    return tuple(text.splitlines())
+
+
 def _entry_lines(text: str) -> list[int]:
     """Line numbers (1-based) of every `[[interview]]` header in the catalog text."""
-    return [i for i, line in enumerate(text.splitlines(), 1) if line.strip() == "[[interview]]"]
+    return [i for i, line in enumerate(_lines(text), 1) if line.strip() == "[[interview]]"]
 
 
 def _people_lines(text: str, entry_line: int) -> list[int]:
     """Line numbers of the `[[interview.people]]` headers of the entry starting at `entry_line`."""
     found = []
-    for i, line in enumerate(text.splitlines()[entry_line:], entry_line + 1):
+    lines = _lines(text)
+    for i in range(entry_line + 1, len(lines) + 1):  # by index: each entry's lines, not all those before it
+        line = lines[i - 1]
         if line.strip() == "[[interview]]":
             break
         if line.strip() == "[[interview.people]]":
@@ -135,7 +145,9 @@ def _people_lines(text: str, entry_line: int) -> list[int]:
 def _key_line(text: str, after: int, key: str) -> int:
     """The line of `key = ...` at or after line `after`, or `after` itself if absent."""
     pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for i, line in enumerate(text.splitlines()[after - 1 :], after):
+    lines = _lines(text)
+    for i in range(after, len(lines) + 1):
+        line = lines[i - 1]
         if pattern.match(line):
             return i
     return after
@@ -291,6 +303,8 @@ def read_catalog(seeds: str | Path | None = None) -> tuple[list[Interview], list
     lines = _entry_lines(text)
     interviews: list[Interview] = []
     problems: list[SeedError] = []
+    by_id: dict[str, Interview] = {}
+    by_file: dict[Path, Interview] = {}  # each file resolved once: an archive's catalog has thousands of entries
     for k, table in enumerate(tables):
         line = lines[k] if k < len(lines) else 1
         try:
@@ -298,18 +312,20 @@ def read_catalog(seeds: str | Path | None = None) -> tuple[list[Interview], list
         except SeedError as problem:
             problems.append(problem)
             continue
-        earlier = [i for i in interviews if i.id == entry.id]
-        if earlier:
+        earlier = by_id.get(entry.id)
+        if earlier is not None:
             problems.append(SeedError(shown(path), line, f"duplicate interview id {entry.id!r} (first used at line "
-                                                          f"{earlier[0].catalog_line})"))
+                                                          f"{earlier.catalog_line})"))
             continue
-        twice = [i for i in interviews if i.path.resolve() == entry.path.resolve()]
-        if twice:
+        resolved = entry.path.resolve()
+        twice = by_file.get(resolved)
+        if twice is not None:
             problems.append(SeedError(
                 shown(path), line, f"interview {entry.id!r}: file {entry.file!r} is already catalogued as interview "
-                f"{twice[0].id!r} (line {twice[0].catalog_line}): each of its turns would be counted twice; delete "
+                f"{twice.id!r} (line {twice.catalog_line}): each of its turns would be counted twice; delete "
                 "one of the two entries", (Fix(shown(path), entry.id, delete=True),)))
             continue
+        by_id[entry.id], by_file[resolved] = entry, entry
         interviews.append(entry)
     return interviews, problems
 
