@@ -360,6 +360,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=float, nargs="+", default=[1, 10, 50], help="millions of words")
     parser.add_argument("--keep", type=Path, help="keep the archives and stores in this folder")
     parser.add_argument("--no-write", action="store_true", help="print, but leave BENCHMARKS.md alone")
+    parser.add_argument("--no-dask", action="store_true", help="leave out the Dask builds (run on the first size)")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="scale-"))
     root.mkdir(parents=True, exist_ok=True)
@@ -373,7 +374,7 @@ def main() -> None:
         print(f"measuring the code of {snap['commit']}{' with changes' if snap['changed'] else ''}, copied to "
               f"{snap['code']}", flush=True)
         for k, millions in enumerate(args.sizes):
-            rows.append(measure(millions, root, snap["code"], dask=k == 0, load=load))
+            rows.append(measure(millions, root, snap["code"], dask=k == 0 and not args.no_dask, load=load))
             text = section(rows, snap, started, command)
             print(text, flush=True)
             if not args.no_write:

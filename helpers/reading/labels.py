@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 INVISIBLE_CHARACTERS = ("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u00ad\u061c\u180e"
                         "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -218,12 +218,14 @@ def is_cue_lines(lines: list[str]) -> bool:
     return True
 
 
-@cache
+@lru_cache(maxsize=256)
 def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern | None, re.Pattern]:
     """Three expressions for every form of every label, longest labels first, compiled once per
     catalog entry: the strong forms (a colon, bold with a timestamp, a timestamp alone after the
     label, a label opening a whole-bold question), the weak ones (`Q.` for labels of one or two
-    characters, capitals alone) and the bare bold label (`**MJ** words`, read only among the turns)."""
+    characters, capitals alone) and the bare bold label (`**MJ** words`, read only among the turns).
+    The last few hundred catalog entries' are kept: an archive's thousands, each with its own
+    labels, would otherwise hold every compiled expression in every build worker."""
     def alternatives(names: list[str]) -> str:
         names = sorted({normal_label(n) for n in names}, key=len, reverse=True)
         return "|".join(" ".join(re.escape(word) for word in name.split(" ")) for name in names)
