@@ -51,8 +51,8 @@ def is_bracketed(content: str) -> bool:
 
 VOICE_END = "</v>"
 """A subtitle file's closing voice tag (WebVTT): markup, not words, so the reading text drops it."""
-_PLAIN_STOPS = re.compile(r"\s+|\ufeff|</v>")
-_MARKDOWN_STOPS = re.compile(r"\s+|[\ufeff*\\\[]|!(?=\[)|</v>")
+_PLAIN_STOPS = re.compile(r"\s+|\ufeff|" + re.escape(VOICE_END))
+_MARKDOWN_STOPS = re.compile(r"\s+|[\ufeff*\\\[]|!(?=\[)|" + re.escape(VOICE_END))
 """The characters `reading_text` does not copy as they are; everything between them is copied in bulk."""
 
 

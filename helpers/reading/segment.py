@@ -507,8 +507,9 @@ class _Splitter:
                 self.body_block(block, block.start + known.offset)
                 return True
             # a question set apart in bold or italic, label and all, is answered like a heading question
-            apart = person.role == "interviewer" and self.emphasis(block) is not None
-            self.bold_questions += person.role == "interviewer" and self.emphasis(block) == "bold"
+            emphasis = self.emphasis(block) if person.role == "interviewer" else None
+            apart = emphasis is not None
+            self.bold_questions += emphasis == "bold"
             self.start_labelled_turn(person, block, known.offset, from_heading=apart)
             return True
         found = self.st.unknown_of(self.text, block.start, block.stop)

@@ -22,6 +22,7 @@ from functools import cache
 
 from .blocks import LIST_MARKER, Block, Line
 from .labels import match_label
+from .markup import is_bold_paragraph
 
 BOXES = [
     (re.compile(r"[ \t]*=TEXTBOX_START=.*"), re.compile(r"[ \t]*=TEXTBOX_END=.*")),
@@ -211,8 +212,7 @@ def cut_styled_lines(text: str, blocks: list[Block], style: str, protected: set[
         """Whether a line is all in the style, and whether it is a list item."""
         marker = LIST_MARKER.match(text, line.start, line.stop)
         content = without_break(text[marker.end() if marker else line.start:line.stop]).strip()
-        bold = emphasis_of(content) == "bold" or (content.startswith("**") and content.endswith("**")
-                                                  and len(content) > 4 and "**" not in content[2:-2])
+        bold = emphasis_of(content) == "bold" or is_bold_paragraph(content)
         whole = bold if style == "bold" else emphasis_of(content) == "italic"
         return line.number not in protected and whole, marker is not None
     refined: list[Block] = []
