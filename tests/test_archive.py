@@ -244,7 +244,7 @@ def test_a_process_waits_while_another_writes_or_reads_the_index(tmp_path, fixtu
         assert time.monotonic() - began > 0.2
         assert other.stdout.readline() == "reading\n"
         began = time.monotonic()
-        archive._sync(tokencache.jobs_for([(i, read_seed(i)) for i in archive.catalog], keep_text=False))
+        archive._sync(tokencache.archive_jobs(archive.catalog))
         assert time.monotonic() - began > 0.2  # a writer waits for the reader
     finally:
         assert other.wait(timeout=60) == 0

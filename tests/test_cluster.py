@@ -10,13 +10,12 @@ from conftest import FIXTURE_CORPUS
 import helpers
 from helpers.annotating import cluster, tokencache
 from helpers.annotating.tokens import token_table
-from helpers.reading.seedtext import read_seed
 
 
 def test_a_dask_build_writes_the_files_of_a_local_build(tmp_path):
     from distributed import Client, LocalCluster
 
-    jobs = tokencache.jobs_for([(i, read_seed(i)) for i in helpers.load_catalog(FIXTURE_CORPUS)], keep_text=False)
+    jobs = tokencache.archive_jobs(helpers.load_catalog(FIXTURE_CORPUS))
     local = tokencache.build(jobs, token_table, tmp_path / "local")
     told = []
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,

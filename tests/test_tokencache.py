@@ -133,3 +133,14 @@ def test_a_worker_running_other_code_refuses_the_job(seeds):
     job = dataclasses.replace(tokencache.jobs_for(seeds[:1])[0], version="another version")
     with pytest.raises(RuntimeError, match="other helpers code"):
         tokencache.run_job(token_table, job, seeds[0][1])
+
+
+def test_an_archive_s_jobs_read_each_text_only_when_it_is_keyed(seeds, monkeypatch):
+    catalog = [interview for interview, _ in seeds]
+    order, read, key = [], tokencache.read_seed, tokencache.cache_key
+    monkeypatch.setattr(tokencache, "read_seed", lambda i: order.append(("read", i.id)) or read(i))
+    monkeypatch.setattr(tokencache, "cache_key", lambda i, t: order.append(("key", i.id)) or key(i, t))
+    jobs = tokencache.archive_jobs(catalog)
+    assert order == [(step, i.id) for i in catalog for step in ("read", "key")]
+    assert [j.key for j in jobs] == [j.key for j in tokencache.jobs_for(seeds)]
+    assert all(j.text is None for j in jobs)

@@ -47,7 +47,6 @@ from ..annotating.speech import SPEECH
 from ..annotating.tokens import TOKEN_COLUMNS, token_schema, token_table
 from ..plumbing.progress import ProgressBar
 from ..reading.catalog import load_catalog
-from ..reading.seedtext import read_seed
 from . import concordance as kwic
 from . import keyness, stats
 from .vocabulary import CLITIC
@@ -96,7 +95,7 @@ class Archive:
 
         self.catalog = load_catalog(seeds)
         self.store = tokencache.store_folder(store)
-        jobs = tokencache.jobs_for([(i, read_seed(i)) for i in self.catalog], keep_text=False)
+        jobs = tokencache.archive_jobs(self.catalog)
         todo = tokencache.missing(jobs, token_schema(), self.store)
         bar = ProgressBar() if progress else None
         if todo and scheduler is not None:
