@@ -3,6 +3,7 @@ cluster) writes the store's files byte for byte as the build on this machine's c
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from conftest import FIXTURE_CORPUS
@@ -26,3 +27,17 @@ def test_a_dask_build_writes_the_files_of_a_local_build(tmp_path):
     names = sorted(p.name for p in (tmp_path / "local").iterdir())
     assert names == sorted(p.name for p in (tmp_path / "dask").iterdir()) == sorted(f"{j.key}.parquet" for j in jobs)
     assert all((tmp_path / "local" / n).read_bytes() == (tmp_path / "dask" / n).read_bytes() for n in names)
+
+
+def test_short_interviews_go_to_a_worker_together_longest_first(tmp_path):
+    catalog = helpers.load_catalog(FIXTURE_CORPUS)
+    job = tokencache.jobs_for([(catalog[0], "")])[0]
+    jobs = [dataclasses.replace(job, text="x" * n) for n in (20, 50, 10, 30)]
+
+    def sizes(size):
+        return [[len(j.text) for j in group] for group in cluster.tasks(jobs, size)]
+
+    assert sizes(60) == [[50, 30], [20, 10]]
+    assert sizes(50) == [[50], [30, 20], [10]]
+    assert sizes(0) == [[50], [30], [20], [10]]
+    assert sizes(1000) == [[50, 30, 20, 10]]

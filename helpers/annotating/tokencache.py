@@ -238,9 +238,14 @@ def missing(jobs: list[Job], schema: pa.Schema, folder: Path | None = None) -> l
     return [job for job in jobs if not is_stored(folder / f"{job.key}.parquet", job.key, schema)]
 
 
+def text_size(job: Job) -> int:
+    """The length of the job's text: its characters if it holds it, else its file's bytes."""
+    return len(job.text) if job.text is not None else job.interview.path.stat().st_size
+
+
 def longest_first(jobs: list[Job]) -> list[Job]:
     """The jobs, longest text first, so that no worker is left alone with a long one at the end."""
-    return sorted(jobs, key=lambda job: -(len(job.text) if job.text is not None else job.interview.path.stat().st_size))
+    return sorted(jobs, key=lambda job: -text_size(job))
 
 
 Progress = Callable[[int, int, int], None]
