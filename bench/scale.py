@@ -12,7 +12,8 @@ edit to the project during a run (a long one) changes nothing in it, and the wor
 code the jobs were made with. Each phase runs in a fresh process and prints its figures when it
 ends; BENCHMARKS.md's section is rewritten after each size, so an interrupted run keeps what it
 measured. Memory is the peak of the phase's whole process tree (its workers included), summed
-from each process's proportional set size (`/proc/PID/smaps_rollup`), sampled every 0.2 s. The
+from each process's proportional set size (`/proc/PID/smaps_rollup`), sampled every 0.2 s, or every
+`BUILD_SAMPLING` s in the builds (see there). The
 load average is sampled every 5 s for the whole run: other work on the machine lowers the rates
 per core, so the section gives its mean and largest value for each size.
 
@@ -51,6 +52,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BEGIN, END = "<!-- scale: written by bench/scale.py -->", "<!-- end of scale -->"
+BUILD_SAMPLING = 1.0
+"""Seconds between memory samples in the builds. The kernel walks a process's pages to give its PSS:
+about 4 ms for a 300 MB worker, 6.6 ms for a build's whole tree, so sampling every 0.2 s took 3% of
+one core from builds that keep both busy (and none from a one-worker build, which leaves a core
+free). The builds' memory rises and falls over seconds, not within one."""
 DASK_ROUNDS = 5
 """The Dask builds are run this many times, 1 worker then 2 in turn: on a shared machine one pair's
 ratio moves by 0.2 or more from run to run (4 December: 1.65 to 2.18 in four pairs run one after another)."""
@@ -123,9 +129,10 @@ class LoadSampler(threading.Thread):
         return {"load_mean": sum(mine) / len(mine), "load_max": max(mine)}
 
 
-def phase(name: str, code: str, *args: str, snap: Path, env: dict | None = None) -> dict:
+def phase(name: str, code: str, *args: str, snap: Path, env: dict | None = None, every: float = 0.2) -> dict:
     """Run `code` (Python that sets RESULT) in a fresh process importing the snapshot `snap`; its
-    RESULT, its wall time and the peak memory of its process tree, printed when it ends."""
+    RESULT, its wall time and the peak memory of its process tree (sampled every `every` seconds),
+    printed when it ends."""
     prologue = (f"import json, sys, time\nsys.path.insert(0, {str(snap / 'bench')!r})\n"
                 "from pathlib import Path\n")
     epilogue = "\nprint(json.dumps(RESULT))\n"
@@ -137,7 +144,7 @@ def phase(name: str, code: str, *args: str, snap: Path, env: dict | None = None)
         peak = 0
         while process.poll() is None:
             peak = max(peak, tree_memory(process.pid))
-            time.sleep(0.2)
+            time.sleep(every)
         seconds = time.perf_counter() - began
         out.seek(0)
         err.seek(0)
@@ -274,7 +281,8 @@ def measure(millions: float, root: Path, snap: Path, dask: bool, load: LoadSampl
     row: dict = {"millions": millions}
 
     def run(name: str, code: str, *args: str) -> None:
-        result = phase(name, code, *args, snap=snap, env=env)
+        every = BUILD_SAMPLING if name in ("build", "dask") else 0.2
+        result = phase(name, code, *args, snap=snap, env=env, every=every)
         row[f"{name}_peak_gb"] = result.pop("peak_gb")
         row[f"{name}_phase_s"] = result.pop("phase_s")
         row.update({f"raw_{k}": v for k, v in result.items()} if name == "raw" else result)
