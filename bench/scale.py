@@ -2,8 +2,8 @@
 texts, not copies), its token store built cold on every core and on Dask, and the workbench's
 queries over it. A script that prints figures and rewrites its section of BENCHMARKS.md, not a test.
 
-    .venv/bin/python bench/scale.py                 # 1, 10 and 50 million words: about 80 min on 2 idle cores
-    .venv/bin/python bench/scale.py --sizes 1 10    # millions of words: about 15 min
+    .venv/bin/python bench/scale.py                 # 1, 10 and 50 million words: 17 to 23 min on 2 cores
+    .venv/bin/python bench/scale.py --sizes 1 10    # millions of words: 6 to 7 min
     .venv/bin/python bench/scale.py --keep DIR      # keep the archives and stores in DIR
 
 The code measured is copied first (`helpers`, `bench/archive_text.py`, the seeds, the fixtures and
