@@ -115,3 +115,16 @@ def test_reading_a_catalog_of_thousands_of_entries_takes_time_linear_in_their_nu
     interviews, problems = read_catalog(tmp_path)
     assert (len(interviews), problems) == (3000, [])
     assert time.process_time() - start < 8
+
+
+def test_an_interviewee_without_an_affiliation_is_listed_by_name_alone(tmp_path):
+    data = b"Q: Who are you?\n\nA: Nobody in particular.\n"
+    (tmp_path / "t.txt").write_bytes(data)
+    people = (("Q", "interviewer", ""), ("A", "interviewee", ""), ("B", "interviewee", "The Union"))
+    (tmp_path / "catalog.toml").write_text(
+        f'[[interview]]\nid = "t"\nfile = "t.txt"\nsha256 = "{hashlib.sha256(data).hexdigest()}"\n'
+        'format = "plain"\ntitle = "t"\noutlet = ""\nsource_url = ""\ndate = ""\ndate_inferred = false\n'
+        'date_evidence = ""\nlanguage = ""\ncontext_not_in_text = ""\n\n'
+        + "".join(f'[[interview.people]]\nname = "{x}"\nrole = "{role}"\naffiliation = "{where}"\nlabels = ["{x}"]\n'
+                  f'names = ["{x}"]\naffiliation_names = []\n\n' for x, role, where in people), encoding="utf-8")
+    assert helpers.catalog_table(tmp_path).loc[0, "interviewees"] == "A; B (The Union)"

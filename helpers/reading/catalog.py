@@ -370,7 +370,8 @@ def catalog_table(seeds: str | Path | None = None) -> pd.DataFrame:
             "date": (i.date or "(unknown)") + (" (inferred)" if i.date_inferred and i.date else ""),
             "format": i.format,
             "interviewers": "; ".join(p.name for p in i.by_role("interviewer")),
-            "interviewees": "; ".join(f"{p.name} ({p.affiliation})" for p in i.by_role("interviewee")),
+            "interviewees": "; ".join(p.name + (f" ({p.affiliation})" if p.affiliation else "")
+                                      for p in i.by_role("interviewee")),
             "source_url": i.source_url or "(not given in the text)",
         })
     return pd.DataFrame(rows)
