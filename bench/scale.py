@@ -12,8 +12,8 @@ edit to the project during a run (a long one) changes nothing in it, and the wor
 code the jobs were made with. Each phase runs in a fresh process and prints its figures when it
 ends; BENCHMARKS.md's section is rewritten after each size, so an interrupted run keeps what it
 measured. Memory is the peak of the phase's whole process tree (its workers included), summed
-from each process's proportional set size (`/proc/PID/smaps_rollup`), sampled every 0.2 s, or every
-`BUILD_SAMPLING` s in the builds (see there). The
+from each process's proportional set size (`/proc/PID/smaps_rollup`), sampled every `SAMPLING` s, or
+every `BUILD_SAMPLING` s in the builds (see there). The
 load average is sampled every 5 s for the whole run: other work on the machine lowers the rates
 per core, so the section gives its mean and largest value for each size.
 
@@ -52,6 +52,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BEGIN, END = "<!-- scale: written by bench/scale.py -->", "<!-- end of scale -->"
+SAMPLING = 0.2
+"""Seconds between memory samples in every phase but the builds."""
 BUILD_SAMPLING = 1.0
 """Seconds between memory samples in the builds. The kernel walks a process's pages to give its PSS:
 about 4 ms for a 300 MB worker, 6.6 ms for a build's whole tree, so sampling every 0.2 s took 3% of
@@ -129,7 +131,7 @@ class LoadSampler(threading.Thread):
         return {"load_mean": sum(mine) / len(mine), "load_max": max(mine)}
 
 
-def phase(name: str, code: str, *args: str, snap: Path, env: dict | None = None, every: float = 0.2) -> dict:
+def phase(name: str, code: str, *args: str, snap: Path, env: dict | None = None, every: float = SAMPLING) -> dict:
     """Run `code` (Python that sets RESULT) in a fresh process importing the snapshot `snap`; its
     RESULT, its wall time and the peak memory of its process tree (sampled every `every` seconds),
     printed when it ends."""
@@ -281,7 +283,7 @@ def measure(millions: float, root: Path, snap: Path, dask: bool, load: LoadSampl
     row: dict = {"millions": millions}
 
     def run(name: str, code: str, *args: str) -> None:
-        every = BUILD_SAMPLING if name in ("build", "dask") else 0.2
+        every = BUILD_SAMPLING if name in ("build", "dask") else SAMPLING
         result = phase(name, code, *args, snap=snap, env=env, every=every)
         row[f"{name}_peak_gb"] = result.pop("peak_gb")
         row[f"{name}_phase_s"] = result.pop("phase_s")

@@ -29,7 +29,7 @@ def test_a_dask_build_writes_the_files_of_a_local_build(tmp_path):
     assert all((tmp_path / "local" / n).read_bytes() == (tmp_path / "dask" / n).read_bytes() for n in names)
 
 
-def test_short_interviews_go_to_a_worker_together_longest_first(tmp_path):
+def test_short_interviews_go_to_a_worker_together_longest_first():
     catalog = helpers.load_catalog(FIXTURE_CORPUS)
     job = tokencache.jobs_for([(catalog[0], "")])[0]
     jobs = [dataclasses.replace(job, text="x" * n) for n in (20, 50, 10, 30)]

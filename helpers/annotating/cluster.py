@@ -48,10 +48,9 @@ def run_jobs(builder: Builder, jobs: list[Job], texts: list[str]) -> list[tuple[
     return [run_job(builder, job, text) for job, text in zip(jobs, texts, strict=True)]
 
 
-def tasks(jobs: list[Job], size: int | None = None) -> Iterator[list[Job]]:
-    """The jobs, longest text first, in groups whose texts reach `size` (default `TASK_SIZE`)
-    together; a text that long or longer is a group of its own."""
-    size = TASK_SIZE if size is None else size
+def tasks(jobs: list[Job], size: int = TASK_SIZE) -> Iterator[list[Job]]:
+    """The jobs, longest text first, in groups whose texts reach `size` together; a text that long
+    or longer is a group of its own."""
     group, held = [], 0
     for job in longest_first(jobs):
         group.append(job)
